@@ -1,0 +1,58 @@
+// shared/db: this process's one PostgreSQL connection, prepared statements, transactions.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include <pqxx/pqxx>
+
+namespace mt::db {
+
+// The process's connection. Connects lazily on first use; after pqxx::broken_connection the
+// caller (fcgi::serve) calls reset() and the next request connects afresh.
+class Db {
+ public:
+  explicit Db(std::string url) : url_(std::move(url)) {}
+
+  // The live connection, connecting first if needed. Throws pqxx::broken_connection.
+  pqxx::connection& conn();
+  // The name of the prepared statement for `sql`, preparing it on this connection once.
+  const std::string& prepared(std::string_view sql);
+  // Forgets the connection (and its prepared statements).
+  void reset();
+  // True when `e` means the database went away (connection lost, server shutting down) rather
+  // than a bad statement; the caller then resets and answers 503.
+  bool lost(const pqxx::sql_error& e) const;
+
+ private:
+  std::string url_;
+  std::unique_ptr<pqxx::connection> conn_;
+  std::unordered_map<std::string, std::string> statements_;  // sql -> statement name
+};
+
+enum class Mode {
+  kRead,   // pqxx::nontransaction: each statement autocommits; no BEGIN/COMMIT round trips
+  kWrite,  // pqxx::work: commit() makes every statement durable at once; else rolled back
+};
+
+// A transaction that runs SQL text as prepared statements on the process's connection.
+// Throws pqxx::broken_connection when the database is unreachable.
+class Tx {
+ public:
+  Tx(Db& db, Mode mode);
+
+  template <typename... Args>
+  pqxx::result exec(std::string_view sql, Args&&... args) {
+    return tx_->exec_prepared(db_.prepared(sql), std::forward<Args>(args)...);
+  }
+  void commit() { tx_->commit(); }
+
+ private:
+  Db& db_;
+  std::unique_ptr<pqxx::transaction_base> tx_;
+};
+
+}  // namespace mt::db

@@ -1,0 +1,66 @@
+// shared/queries: the SQL that more than one handler runs, each query once.
+#include "shared/queries.hpp"
+
+#include <limits>
+
+namespace mt::queries {
+namespace {
+
+constexpr std::string_view kFindUserId = "SELECT user_id FROM users WHERE username = $1";
+constexpr std::string_view kLatest = "SELECT value FROM latest WHERE id = 1";
+constexpr std::string_view kSetLatest = "UPDATE latest SET value = $1 WHERE id = 1";
+
+// Paging by message id: "before" = strictly older in (pub_date, message_id) order. Ids grow
+// with time, so the id alone identifies a page boundary without a second parameter.
+constexpr std::string_view kPublicMessages =
+    "SELECT m.message_id, u.username, u.email, m.text, m.pub_date "
+    "FROM message m JOIN users u ON u.user_id = m.author_id "
+    "WHERE NOT m.flagged AND (m.pub_date, m.message_id) < "
+    "  (SELECT COALESCE((SELECT pub_date FROM message WHERE message_id = $2), $3::bigint), $2) "
+    "ORDER BY m.pub_date DESC, m.message_id DESC LIMIT $1";
+
+constexpr std::string_view kAuthorMessages =
+    "SELECT m.message_id, u.username, u.email, m.text, m.pub_date "
+    "FROM message m JOIN users u ON u.user_id = m.author_id "
+    "WHERE m.author_id = $1 AND NOT m.flagged AND (m.pub_date, m.message_id) < "
+    "  (SELECT COALESCE((SELECT pub_date FROM message WHERE message_id = $3), $4::bigint), $3) "
+    "ORDER BY m.pub_date DESC, m.message_id DESC LIMIT $2";
+
+constexpr long kNoBound = std::numeric_limits<long>::max();
+
+}  // namespace
+
+std::optional<long> find_user_id(db::Tx& tx, std::string_view username) {
+  const auto r = tx.exec(kFindUserId, std::string(username));
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<long>();
+}
+
+long latest(db::Tx& tx) {
+  const auto r = tx.exec(kLatest);
+  return r.empty() ? -1 : r[0][0].as<long>();
+}
+
+void set_latest(db::Tx& tx, long value) { tx.exec(kSetLatest, value); }
+
+std::vector<Message> to_messages(const pqxx::result& rows) {
+  std::vector<Message> out;
+  out.reserve(rows.size());
+  for (const auto& row : rows) {
+    out.push_back(Message{row[0].as<long>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                          row[3].as<std::string>(), row[4].as<long>()});
+  }
+  return out;
+}
+
+std::vector<Message> public_messages(db::Tx& tx, long limit, std::optional<long> before_id) {
+  return to_messages(tx.exec(kPublicMessages, limit, before_id.value_or(kNoBound), kNoBound));
+}
+
+std::vector<Message> author_messages(db::Tx& tx, long author_id, long limit,
+                                     std::optional<long> before_id) {
+  return to_messages(
+      tx.exec(kAuthorMessages, author_id, limit, before_id.value_or(kNoBound), kNoBound));
+}
+
+}  // namespace mt::queries

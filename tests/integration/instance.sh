@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# tests/integration/instance.sh start|stop BUILD_DIR: the integration tests' own MiniTwit
+# (PostgreSQL, every handler, nginx) in a temporary folder on free ports. `start` writes
+# BUILD_DIR/instance.env, which the tests and `stop` read.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cmd=$1
+build=$(cd "$2" && pwd)
+envfile=$build/instance.env
+
+free_port() {
+  /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+case "$cmd" in
+  start)
+    if [ -f "$envfile" ]; then  # a previous run that was not cleaned up
+      set -a; . "$envfile"; set +a
+      "$root/scripts/instance" stop || true
+      rm -rf "$MINITWIT_DATA_DIR"
+    fi
+    data=$(mktemp -d /tmp/minitwit-it.XXXXXX)
+    cat >"$envfile" <<ENV
+MINITWIT_DATA_DIR=$data
+MINITWIT_WEB_PORT=$(free_port)
+MINITWIT_API_PORT=$(free_port)
+MINITWIT_BUILD_DIR=$build
+MINITWIT_PROCS=2
+MINITWIT_ROOT=$root
+ENV
+    set -a; . "$envfile"; set +a
+    "$root/scripts/instance" start
+    ;;
+  stop)
+    [ -f "$envfile" ] || exit 0
+    set -a; . "$envfile"; set +a
+    "$root/scripts/instance" stop
+    # Keep the logs for whoever reads the test output; drop the database.
+    mkdir -p "$build/test-logs"
+    cp -r "$MINITWIT_DATA_DIR/logs/." "$build/test-logs/" 2>/dev/null || true
+    rm -rf "$MINITWIT_DATA_DIR" "$envfile"
+    ;;
+  *) echo "usage: instance.sh start|stop BUILD_DIR" >&2; exit 2 ;;
+esac
