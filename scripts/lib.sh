@@ -185,6 +185,7 @@ mt_nginx_conf() {
   mt_render "$MT_ROOT/nginx/api_handler.conf.in" "$MT_NGINX/api_handler.conf"
   mt_render "$MT_ROOT/nginx/api_locations.conf.in" "$MT_NGINX/api_root.conf" ""
   mt_render "$MT_ROOT/nginx/api_locations.conf.in" "$MT_NGINX/api_prefixed.conf" "/api"
+  mt_render "$MT_ROOT/nginx/ops_locations.conf.in" "$MT_NGINX/ops_locations.conf"
   nginx -t -q -p "$MT_NGINX" -c "$MT_NGINX/nginx.conf" -e "$MT_LOGS/nginx_error.log"
 }
 
