@@ -17,13 +17,12 @@ constexpr std::string_view kExists = "SELECT 1 FROM users WHERE username = $1";
 constexpr std::string_view kInsertUser =
     "INSERT INTO users (username, email, pw_hash) VALUES ($1, $2, $3) "
     "ON CONFLICT (username) DO NOTHING RETURNING user_id";
-constexpr std::string_view kCredentials =
-    "SELECT user_id, pw_hash FROM users WHERE username = $1";
+constexpr std::string_view kCredentials = "SELECT user_id, pw_hash FROM users WHERE username = $1";
 
 // Names the site's own routes use at the top level: a user page there could never be reached.
 constexpr std::array<std::string_view, 16> kReserved = {
-    "public",  "login",  "logout", "register", "add_message", "static",      "api",    "metrics",
-    "health",  "latest", "msgs",   "fllws",    "favicon.ico", "robots.txt", "follow", "unfollow"};
+    "public", "login",  "logout", "register", "add_message", "static",     "api",    "metrics",
+    "health", "latest", "msgs",   "fllws",    "favicon.ico", "robots.txt", "follow", "unfollow"};
 
 bool reserved(std::string_view name) {
   std::string lower(name);

@@ -26,8 +26,7 @@ std::optional<std::string> check(const SignUp& form);
 
 // Stores a new user with an argon2id hash of the password. Returns the error text when the
 // name is already taken (checked race-free by the unique index), else std::nullopt.
-std::optional<std::string> create(db::Db& db, const SignUp& form,
-                                  const config::PasswordCost& cost);
+std::optional<std::string> create(db::Db& db, const SignUp& form, const config::PasswordCost& cost);
 
 struct Credentials {
   long user_id;

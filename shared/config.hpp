@@ -13,9 +13,9 @@ struct PasswordCost {
 };
 
 struct Config {
-  std::string service;        // handler name, used in logs and metrics ("api_msgs")
-  std::string database_url;   // libpq connection string
-  std::string sim_user;       // simulator Basic auth credentials
+  std::string service;       // handler name, used in logs and metrics ("api_msgs")
+  std::string database_url;  // libpq connection string
+  std::string sim_user;      // simulator Basic auth credentials
   std::string sim_password;
   std::size_t max_body_bytes;
   PasswordCost password_cost;

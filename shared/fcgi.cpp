@@ -2,14 +2,13 @@
 // the one catch-all that maps failures to statuses, and the access log.
 #include "shared/fcgi.hpp"
 
-#include <fcgiapp.h>
-
 #include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstring>
 #include <string_view>
 
+#include <fcgiapp.h>
 #include <fmt/format.h>
 #include <sodium.h>
 
@@ -32,12 +31,23 @@ std::string html_escape(std::string_view s) {
   std::string out;
   for (const char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&#34;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&#34;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -138,15 +148,13 @@ Outcome run_handler(Handler handle, const Options& options, FCGX_Request& fcgx,
   } catch (const pqxx::broken_connection& e) {
     ctx.db.reset();  // reconnect on the next request
     return {error_response(http::kServiceUnavailable,
-                           http::Error::default_message(http::kServiceUnavailable),
-                           options.errors),
+                           http::Error::default_message(http::kServiceUnavailable), options.errors),
             fmt::format("database unreachable: {}", e.what())};
   } catch (const pqxx::sql_error& e) {
     if (!ctx.db.lost(e)) return internal_error(fmt::format("database error: {}", e.what()));
     ctx.db.reset();
     return {error_response(http::kServiceUnavailable,
-                           http::Error::default_message(http::kServiceUnavailable),
-                           options.errors),
+                           http::Error::default_message(http::kServiceUnavailable), options.errors),
             fmt::format("database unreachable: {}", e.what())};
   } catch (const std::exception& e) {
     return internal_error(e.what());
@@ -170,10 +178,8 @@ struct RequestLine {
 void access_log(const RequestLine& line, const Outcome& outcome, std::chrono::nanoseconds took) {
   const int status = outcome.response.status;
   nlohmann::json fields = {
-      {"http.request.method", line.method},
-      {"url.path", line.path},
-      {"http.response.status_code", status},
-      {"event.duration", took.count()},
+      {"http.request.method", line.method},  {"url.path", line.path},
+      {"http.response.status_code", status}, {"event.duration", took.count()},
       {"trace.id", line.request_id},
   };
   if (!outcome.error_detail.empty()) fields["error.message"] = outcome.error_detail;
@@ -214,10 +220,11 @@ int worker(Handler handle, const Options& options, const config::Config& config,
 
 http::Response error_response(int status, const std::string& message, ErrorBody body) {
   if (body == ErrorBody::kJson) {
-    return http::Response{status, "application/json", json::dump(json::error_body(status, message)),
-                          {}};
+    return http::Response{
+        status, "application/json", json::dump(json::error_body(status, message)), {}};
   }
-  return http::Response{status, "text/html; charset=utf-8",
+  return http::Response{status,
+                        "text/html; charset=utf-8",
                         fmt::format(kHtmlError, http::status_line(status), html_escape(message)),
                         {}};
 }
@@ -227,9 +234,8 @@ int serve(const char* service, Handler handle, Options options) {
     log::init(service);
     const config::Config config = config::from_env(service);
     const prefork::Settings settings = prefork::from_env(service);
-    return prefork::run(settings, [&](int listen_fd) {
-      return worker(handle, options, config, listen_fd);
-    });
+    return prefork::run(settings,
+                        [&](int listen_fd) { return worker(handle, options, config, listen_fd); });
   } catch (const std::exception& e) {
     log::error("handler cannot start", {{"error.message", e.what()}});
     return 1;

@@ -11,9 +11,9 @@ namespace mt::fcgi {
 
 using Handler = http::Response (*)(const http::Request&, Context&);
 
-enum class Auth { kNone, kSimulator };       // kSimulator: Basic auth or 403, before anything
-enum class Latest { kIgnore, kRecord };      // kRecord: store ?latest=N in PostgreSQL
-enum class ErrorBody { kJson, kHtml };       // how http::Error and 5xx reach the client
+enum class Auth { kNone, kSimulator };   // kSimulator: Basic auth or 403, before anything
+enum class Latest { kIgnore, kRecord };  // kRecord: store ?latest=N in PostgreSQL
+enum class ErrorBody { kJson, kHtml };   // how http::Error and 5xx reach the client
 
 struct Options {
   Auth auth = Auth::kNone;

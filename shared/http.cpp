@@ -12,28 +12,50 @@ namespace {
 
 const char* reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Unknown";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 301:
+      return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 303:
+      return "See Other";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 411:
+      return "Length Required";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 502:
+      return "Bad Gateway";
+    case 503:
+      return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
+    default:
+      return "Unknown";
   }
 }
 
@@ -52,12 +74,18 @@ std::string_view find(const Params& params, std::string_view name, bool& found) 
 
 std::string Error::default_message(int status_code) {
   switch (status_code) {
-    case kUnauthorized: return "You have to sign in first";
-    case kForbidden: return "You are not authorized to use this resource!";
-    case kNotFound: return "Not found";
-    case kMethodNotAllowed: return "Method not allowed";
-    case kServiceUnavailable: return "The service is temporarily unavailable, please retry";
-    default: return reason(status_code);
+    case kUnauthorized:
+      return "You have to sign in first";
+    case kForbidden:
+      return "You are not authorized to use this resource!";
+    case kNotFound:
+      return "Not found";
+    case kMethodNotAllowed:
+      return "Method not allowed";
+    case kServiceUnavailable:
+      return "The service is temporarily unavailable, please retry";
+    default:
+      return reason(status_code);
   }
 }
 
@@ -117,8 +145,7 @@ long query_count(const Request& req, std::string_view name, long fallback, long 
   const auto [end, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), value);
   if (raw->empty() || ec != std::errc{} || end != raw->data() + raw->size() || value < 0 ||
       value > max) {
-    throw Error{kBadRequest,
-                fmt::format("\"{}\" must be an integer between 0 and {}", name, max)};
+    throw Error{kBadRequest, fmt::format("\"{}\" must be an integer between 0 and {}", name, max)};
   }
   return value;
 }

@@ -1,14 +1,13 @@
 // shared/log: structured logs, one JSON object per line with Elastic Common Schema field names.
 #include "shared/log.hpp"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <ctime>
 
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include "shared/json.hpp"
 

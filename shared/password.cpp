@@ -1,9 +1,9 @@
 // shared/password: argon2id password hashes through libsodium (never a fast hash).
 #include "shared/password.hpp"
 
-#include <sodium.h>
-
 #include <stdexcept>
+
+#include <sodium.h>
 
 namespace mt::password {
 namespace {

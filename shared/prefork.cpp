@@ -1,14 +1,6 @@
 // shared/prefork: one handler = a master process that owns the socket and keeps N workers alive.
 #include "shared/prefork.hpp"
 
-#include <fcgiapp.h>
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -18,6 +10,14 @@
 #include <fstream>
 #include <map>
 #include <string>
+
+#include <fcgiapp.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "shared/log.hpp"
 
@@ -53,8 +53,8 @@ void write_pidfile(const std::string& path) {
 // Removes `path` only if it still names the file behind `fd` (a newer generation may have
 // renamed its own socket or pidfile over it).
 void unlink_if_ours(const std::string& path, int fd) {
-  struct stat by_path{};
-  struct stat by_fd{};
+  struct stat by_path {};
+  struct stat by_fd {};
   if (::stat(path.c_str(), &by_path) == 0 && ::fstat(fd, &by_fd) == 0 &&
       by_path.st_ino == by_fd.st_ino && by_path.st_dev == by_fd.st_dev) {
     ::unlink(path.c_str());
@@ -88,8 +88,8 @@ class Master {
   int run() {
     for (int i = 0; i < s_.processes; ++i) spawn();
     write_pidfile(s_.pidfile);
-    log::info("handler started", {{"minitwit.processes", s_.processes},
-                                  {"minitwit.socket", s_.socket}});
+    log::info("handler started",
+              {{"minitwit.processes", s_.processes}, {"minitwit.socket", s_.socket}});
     while (!stopping_) wait_for_event();
     return shutdown();
   }
@@ -146,7 +146,8 @@ class Master {
       young_deaths_ = age < kYoungDeath ? young_deaths_ + 1 : 0;
       const auto delay = backoff(young_deaths_);
       log::error("worker died; replacing it",
-                 {{"process.exit", describe(status)}, {"minitwit.worker_pid", pid},
+                 {{"process.exit", describe(status)},
+                  {"minitwit.worker_pid", pid},
                   {"minitwit.respawn_delay_ms",
                    std::chrono::duration_cast<std::chrono::milliseconds>(delay).count()}});
       if (delay == Clock::duration::zero()) {
@@ -200,7 +201,7 @@ Settings from_env(std::string service) {
 }
 
 void install_worker_signals() {
-  struct sigaction sa{};
+  struct sigaction sa {};
   sa.sa_handler = on_term;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;  // no SA_RESTART: a blocked accept() must return EINTR

@@ -7,10 +7,10 @@
 namespace mt::prefork {
 
 struct Settings {
-  std::string service;     // for log lines
-  std::string socket;      // unix socket path to bind; empty: use fd 0 as passed by spawn-fcgi
-  std::string pidfile;     // master pid written here once the workers run; may be empty
-  int processes = 2;       // workers to keep alive
+  std::string service;  // for log lines
+  std::string socket;   // unix socket path to bind; empty: use fd 0 as passed by spawn-fcgi
+  std::string pidfile;  // master pid written here once the workers run; may be empty
+  int processes = 2;    // workers to keep alive
 };
 
 // Reads MINITWIT_SOCKET, MINITWIT_PIDFILE and MINITWIT_PROCS for `service`.

@@ -1,9 +1,9 @@
 // shared/url: percent-decoding of query strings and form bodies, percent-encoding of path parts.
 #include "shared/url.hpp"
 
-#include <uriparser/Uri.h>
-
 #include <memory>
+
+#include <uriparser/Uri.h>
 
 namespace mt::url {
 
@@ -28,8 +28,8 @@ std::vector<std::pair<std::string, std::string>> parse_query(std::string_view qu
 std::string encode(std::string_view text) {
   if (text.empty()) return {};
   std::string out(text.size() * 3 + 1, '\0');
-  const char* end = uriEscapeExA(text.data(), text.data() + text.size(), out.data(), URI_FALSE,
-                                 URI_FALSE);
+  const char* end =
+      uriEscapeExA(text.data(), text.data() + text.size(), out.data(), URI_FALSE, URI_FALSE);
   out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
 }

@@ -35,11 +35,12 @@ class Instance:
         return {**os.environ, **self.env}
 
     def sql(self, query, *args):
-        """Runs one SQL statement as the app's role; returns rows as lists of strings."""
+        """Runs SQL as the app's role with :'p1'... bound to args; returns rows of strings."""
         cmd = [f"{self.root}/scripts/psql", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1"]
         for i, a in enumerate(args, 1):
             cmd += ["-v", f"p{i}={a}"]
-        out = subprocess.run(cmd + ["-c", query], env=self.shell_env(), check=True,
+        # Through stdin, since psql interpolates :'p1' variables in scripts but not in -c.
+        out = subprocess.run(cmd + ["-f", "-"], input=query, env=self.shell_env(), check=True,
                              capture_output=True, text=True).stdout
         return [line.split("\t") for line in out.splitlines() if line]
 

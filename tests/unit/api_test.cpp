@@ -8,14 +8,13 @@
 using nlohmann::json;
 
 TEST_CASE("api: register body reads the three fields, missing ones as empty", "[api]") {
-  const auto b = json::parse(R"({"username": "u", "email": "e@x", "pwd": "p"})")
-                     .get<mt::api::RegisterBody>();
+  const auto b =
+      json::parse(R"({"username": "u", "email": "e@x", "pwd": "p"})").get<mt::api::RegisterBody>();
   CHECK(b.username == "u");
   CHECK(b.email == "e@x");
   CHECK(b.pwd == "p");
   CHECK(json::parse("{}").get<mt::api::RegisterBody>().username.empty());
-  CHECK_THROWS_AS(json::parse(R"({"username": 5})").get<mt::api::RegisterBody>(),
-                  mt::http::Error);
+  CHECK_THROWS_AS(json::parse(R"({"username": 5})").get<mt::api::RegisterBody>(), mt::http::Error);
 }
 
 TEST_CASE("api: message body must be non-empty text of at most 1000 characters", "[api]") {

@@ -8,8 +8,8 @@ using mt::http::Request;
 
 namespace {
 Request make(const std::string& query, mt::http::Params extra = {}) {
-  mt::http::Params p = {{"REQUEST_METHOD", "POST"}, {"DOCUMENT_URI", "/msgs/a b"},
-                        {"QUERY_STRING", query}, {"REQUEST_ID", "abc"},
+  mt::http::Params p = {{"REQUEST_METHOD", "POST"},        {"DOCUMENT_URI", "/msgs/a b"},
+                        {"QUERY_STRING", query},           {"REQUEST_ID", "abc"},
                         {"HTTP_AUTHORIZATION", "Basic x"}, {"MT_USERNAME", "a b"}};
   p.insert(p.end(), extra.begin(), extra.end());
   return Request(p, "body");
@@ -42,8 +42,8 @@ TEST_CASE("http: query_count accepts only integers in range", "[http]") {
   CHECK(mt::http::query_count(make(""), "no", 100, 1000) == 100);
   CHECK(mt::http::query_count(make("no=0"), "no", 100, 1000) == 0);
   CHECK(mt::http::query_count(make("no=1000"), "no", 100, 1000) == 1000);
-  for (const char* bad : {"no=-1", "no=abc", "no=", "no=1.5", "no=1001", "no=99999999999999999999",
-                          "no=5x"}) {
+  for (const char* bad :
+       {"no=-1", "no=abc", "no=", "no=1.5", "no=1001", "no=99999999999999999999", "no=5x"}) {
     INFO(bad);
     CHECK_THROWS_AS(mt::http::query_count(make(bad), "no", 100, 1000), Error);
   }

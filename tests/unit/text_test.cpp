@@ -12,8 +12,8 @@ TEST_CASE("text: valid UTF-8 is accepted", "[text]") {
 }
 
 TEST_CASE("text: malformed UTF-8 is rejected", "[text]") {
-  for (const std::string bad : {"\xFF", "\xC3", "\xE2\x9C", "\xC0\xAF", "\xED\xA0\x80",
-                                "\xF4\x90\x80\x80", "a\x80"}) {
+  for (const std::string bad :
+       {"\xFF", "\xC3", "\xE2\x9C", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "a\x80"}) {
     CHECK_FALSE(mt::text::valid_utf8(bad));
   }
 }
