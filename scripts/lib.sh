@@ -37,6 +37,7 @@ unset _src _rel
 export MINITWIT_DATABASE_URL="host=$MT_PGSOCK port=$MINITWIT_PG_PORT dbname=minitwit user=minitwit connect_timeout=2"
 export MINITWIT_SESSION_SECRET_FILE=$MINITWIT_DATA_DIR/session_secret
 export MINITWIT_METRICS_FILE=$MT_RUN/metrics.shm
+export MINITWIT_TEMPLATE_DIR=$MT_ROOT/templates
 
 mt_say() { printf '%s\n' "$*" >&2; }
 mt_die() { mt_say "error: $*"; exit 1; }
@@ -115,37 +116,59 @@ mt_alive() {
 
 mt_handler_pid() { cat "$MT_RUN/$1.pid" 2>/dev/null; }
 
+# Asks the processes behind socket $1 whether they can serve (a FastCGI request with MT_PROBE,
+# answered by fcgi::serve itself: 200 when it reaches PostgreSQL). nginx never sends MT_PROBE.
+mt_probe() {
+  env -i MT_PROBE=1 REQUEST_METHOD=GET DOCUMENT_URI=/probe timeout 5 \
+    cgi-fcgi -bind -connect "$1" </dev/null 2>/dev/null | head -n 1 | grep -q '^Status: 200'
+}
+
+# Copies binary $2 of handler $1 to $MINITWIT_DATA_DIR/bin/<name>-<sha256 prefix> (a new inode:
+# later builds never touch a running binary) and prints that path.
+mt_install_binary() {
+  local name=$1 bin=$2 sum dest
+  sum=$(sha256sum "$bin" | cut -c1-12)
+  dest=$MINITWIT_DATA_DIR/bin/$name-$sum
+  if [ ! -x "$dest" ]; then
+    install -m 755 "$bin" "$dest.tmp.$$" && mv -f "$dest.tmp.$$" "$dest"
+  fi
+  printf '%s\n' "$dest"
+}
+
 # Starts a generation of handler $1 from binary $2 (default: the build's) on a fresh socket,
-# then renames it over the live one: nginx connects to the new processes from then on.
-# Returns 1 (and leaves everything as it was) if it does not come up within 5 s.
+# checks that it answers the readiness probe, then renames its socket over the live one: nginx
+# connects to the new processes from then on. The old generation (if any) keeps running; the
+# caller stops it. Returns 1, leaving everything as it was, if the new one is not ready in 5 s.
 mt_handler_start() {
-  local name=$1 bin=${2:-$MINITWIT_BUILD_DIR/handlers/$1}
-  local sock=$MT_RUN/$name.sock.new pidf=$MT_RUN/$name.pid.new pid i
-  [ -x "$bin" ] || { mt_say "no such binary: $bin"; return 1; }
+  local name=$1 src=${2:-$MINITWIT_BUILD_DIR/handlers/$1}
+  local sock=$MT_RUN/$name.sock.new pidf=$MT_RUN/$name.pid.new pid bin
+  [ -x "$src" ] || { mt_say "no such binary: $src"; return 1; }
+  bin=$(mt_install_binary "$name" "$src")
   rm -f "$sock" "$pidf"
   MINITWIT_SOCKET=$sock MINITWIT_PIDFILE=$pidf setsid "$bin" </dev/null >>"$MT_LOGS/$name.log" 2>&1 &
   pid=$!
-  for i in $(seq 100); do
-    [ -s "$pidf" ] && [ -S "$sock" ] && break
+  for _ in $(seq 100); do
+    [ -s "$pidf" ] && [ -S "$sock" ] && mt_probe "$sock" && break
     mt_alive "$pid" || break
     sleep 0.05
   done
-  if ! [ -s "$pidf" ] || ! mt_alive "$pid"; then
+  if ! [ -s "$pidf" ] || ! mt_alive "$pid" || ! mt_probe "$sock"; then
     kill -TERM "$pid" 2>/dev/null
     rm -f "$sock" "$pidf"
-    mt_say "handler $name did not start (see $MT_LOGS/$name.log)"
+    mt_say "handler $name did not start or is not ready (see $MT_LOGS/$name.log)"
     return 1
   fi
   mv -f "$sock" "$MT_RUN/$name.sock"
   mv -f "$pidf" "$MT_RUN/$name.pid"
+  printf '%s\n' "$bin" >>"$MINITWIT_DATA_DIR/bin/$name.history"
 }
 
 # Stops master pid $1 gracefully (its workers finish and drain), waiting up to 35 s.
 mt_stop_pid() {
-  local pid=$1 i
+  local pid=$1
   [ -n "$pid" ] || return 0
   kill -TERM "$pid" 2>/dev/null || return 0
-  for i in $(seq 700); do
+  for _ in $(seq 700); do
     mt_alive "$pid" || return 0
     sleep 0.05
   done
@@ -212,8 +235,7 @@ mt_nginx_stop() {
 # ---- the whole instance ----------------------------------------------------------------
 
 mt_wait_health() {
-  local i
-  for i in $(seq 100); do
+  for _ in $(seq 100); do
     curl -fsS -o /dev/null "http://127.0.0.1:$MINITWIT_WEB_PORT/health" 2>/dev/null && return 0
     sleep 0.1
   done

@@ -120,6 +120,14 @@ void record_latest(const http::Request& req, Context& ctx) {
   queries::set_latest(tx, value);
 }
 
+// The answer to scripts/swap's readiness probe (a FastCGI request with MT_PROBE set, which
+// nginx never sends): 200 when this process can serve, i.e. reach PostgreSQL.
+http::Response readiness(Context& ctx) {
+  db::Tx tx(ctx.db, db::Mode::kRead);
+  tx.exec("SELECT 1");
+  return http::text(http::kOk, "ready\n");
+}
+
 struct Outcome {
   http::Response response;
   std::string error_detail;  // for the log only, never for the client
@@ -135,6 +143,7 @@ Outcome run_handler(Handler handle, const Options& options, FCGX_Request& fcgx,
                    std::move(detail)};
   };
   try {
+    if (FCGX_GetParam("MT_PROBE", fcgx.envp) != nullptr) return {readiness(ctx), {}};
     http::Request req(read_params(fcgx.envp), read_body(fcgx, ctx.config.max_body_bytes));
     if (options.auth == Auth::kSimulator &&
         !basic_auth::matches(req.header("AUTHORIZATION"), ctx.config.sim_user,
