@@ -22,6 +22,7 @@ struct Config {
   std::string session_secret;  // HMAC key for web session cookies; empty for API-only handlers
   bool secure_cookies;         // add `Secure` to cookies (site served over HTTPS)
   std::string metrics_file;    // shared-memory file that aggregates metrics across processes
+  std::string template_dir;    // the web pages' mustache templates; empty for API-only handlers
 };
 
 // Reads MINITWIT_* variables (see README "Configuration"), falling back to safe defaults.

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 #include <fcgiapp.h>
@@ -15,8 +16,10 @@
 #include "shared/basic_auth.hpp"
 #include "shared/json.hpp"
 #include "shared/log.hpp"
+#include "shared/pages.hpp"
 #include "shared/prefork.hpp"
 #include "shared/queries.hpp"
+#include "shared/view.hpp"
 
 namespace mt::fcgi {
 namespace {
@@ -133,14 +136,30 @@ struct Outcome {
   std::string error_detail;  // for the log only, never for the client
 };
 
+// The page or body a failed request gets: in the site's layout for web pages.
+http::Response failure(int status, const std::string& message, const Options& options,
+                       const Context& ctx) {
+  if (options.errors == ErrorBody::kPage && ctx.templates != nullptr)
+    return pages::error(ctx, status, message);
+  return error_response(status, message, options.errors);
+}
+
+// Web pages need their templates (read once, before the workers fork) and a session secret.
+view::Templates load_site(const config::Config& config) {
+  constexpr std::size_t kMinSecretBytes = 32;
+  if (config.session_secret.size() < kMinSecretBytes)
+    throw std::runtime_error("MINITWIT_SESSION_SECRET(_FILE) must hold at least 32 bytes");
+  return view::Templates::load(config.template_dir);
+}
+
 // The one catch-all: every failure becomes a status here, with details for the log only.
 Outcome run_handler(Handler handle, const Options& options, FCGX_Request& fcgx,
                     const std::string& request_id, Context& ctx) {
   const auto internal_error = [&](std::string detail) {
-    return Outcome{error_response(http::kInternalError,
-                                  fmt::format("Internal server error (request id {})", request_id),
-                                  options.errors),
-                   std::move(detail)};
+    return Outcome{
+        failure(http::kInternalError,
+                fmt::format("Internal server error (request id {})", request_id), options, ctx),
+        std::move(detail)};
   };
   try {
     if (FCGX_GetParam("MT_PROBE", fcgx.envp) != nullptr) return {readiness(ctx), {}};
@@ -153,17 +172,17 @@ Outcome run_handler(Handler handle, const Options& options, FCGX_Request& fcgx,
     if (options.latest == Latest::kRecord) record_latest(req, ctx);
     return {handle(req, ctx), {}};
   } catch (const http::Error& e) {
-    return {error_response(e.status, e.what(), options.errors), {}};
+    return {failure(e.status, e.what(), options, ctx), {}};
   } catch (const pqxx::broken_connection& e) {
     ctx.db.reset();  // reconnect on the next request
-    return {error_response(http::kServiceUnavailable,
-                           http::Error::default_message(http::kServiceUnavailable), options.errors),
+    return {failure(http::kServiceUnavailable,
+                    http::Error::default_message(http::kServiceUnavailable), options, ctx),
             fmt::format("database unreachable: {}", e.what())};
   } catch (const pqxx::sql_error& e) {
     if (!ctx.db.lost(e)) return internal_error(fmt::format("database error: {}", e.what()));
     ctx.db.reset();
-    return {error_response(http::kServiceUnavailable,
-                           http::Error::default_message(http::kServiceUnavailable), options.errors),
+    return {failure(http::kServiceUnavailable,
+                    http::Error::default_message(http::kServiceUnavailable), options, ctx),
             fmt::format("database unreachable: {}", e.what())};
   } catch (const std::exception& e) {
     return internal_error(e.what());
@@ -184,7 +203,8 @@ struct RequestLine {
   std::string request_id;
 };
 
-void access_log(const RequestLine& line, const Outcome& outcome, std::chrono::nanoseconds took) {
+void access_log(const RequestLine& line, const Outcome& outcome, const std::optional<User>& user,
+                std::chrono::nanoseconds took) {
   const int status = outcome.response.status;
   nlohmann::json fields = {
       {"http.request.method", line.method},  {"url.path", line.path},
@@ -192,14 +212,16 @@ void access_log(const RequestLine& line, const Outcome& outcome, std::chrono::na
       {"trace.id", line.request_id},
   };
   if (!outcome.error_detail.empty()) fields["error.message"] = outcome.error_detail;
+  if (user) fields["user.id"] = user->id;
   const auto level = status >= 500 ? log::Level::kError : log::Level::kInfo;
   log::write(level, status >= 500 ? "request failed" : "request", std::move(fields));
 }
 
-int worker(Handler handle, const Options& options, const config::Config& config, int listen_fd) {
+int worker(Handler handle, const Options& options, const config::Config& config,
+           const view::Templates* templates, int listen_fd) {
   log::init(config.service);
   prefork::install_worker_signals();
-  Context ctx{config, db::Db(config.database_url)};
+  Context ctx{config, db::Db(config.database_url), templates, std::nullopt};
   FCGX_Request fcgx;
   FCGX_InitRequest(&fcgx, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
   for (;;) {
@@ -216,10 +238,11 @@ int worker(Handler handle, const Options& options, const config::Config& config,
     RequestLine line{param_or_empty(fcgx, "REQUEST_METHOD"), param_or_empty(fcgx, "DOCUMENT_URI"),
                      param_or_empty(fcgx, "REQUEST_ID")};
     if (line.request_id.empty()) line.request_id = new_request_id();
+    ctx.user.reset();
     const Outcome outcome = run_handler(handle, options, fcgx, line.request_id, ctx);
     write_response(fcgx, outcome.response);
     FCGX_Finish_r(&fcgx);
-    access_log(line, outcome, std::chrono::steady_clock::now() - started);
+    access_log(line, outcome, ctx.user, std::chrono::steady_clock::now() - started);
   }
   FCGX_Free(&fcgx, 1);
   return 0;
@@ -243,8 +266,11 @@ int serve(const char* service, Handler handle, Options options) {
     log::init(service);
     const config::Config config = config::from_env(service);
     const prefork::Settings settings = prefork::from_env(service);
-    return prefork::run(settings,
-                        [&](int listen_fd) { return worker(handle, options, config, listen_fd); });
+    std::optional<view::Templates> templates;
+    if (options.errors == ErrorBody::kPage) templates = load_site(config);
+    return prefork::run(settings, [&](int listen_fd) {
+      return worker(handle, options, config, templates ? &*templates : nullptr, listen_fd);
+    });
   } catch (const std::exception& e) {
     log::error("handler cannot start", {{"error.message", e.what()}});
     return 1;

@@ -13,7 +13,9 @@ using Handler = http::Response (*)(const http::Request&, Context&);
 
 enum class Auth { kNone, kSimulator };   // kSimulator: Basic auth or 403, before anything
 enum class Latest { kIgnore, kRecord };  // kRecord: store ?latest=N in PostgreSQL
-enum class ErrorBody { kJson, kHtml };   // how http::Error and 5xx reach the client
+// How http::Error and 5xx reach the client. kPage: web pages; serve loads the templates
+// (MINITWIT_TEMPLATE_DIR) at startup and renders errors in the site's layout.
+enum class ErrorBody { kJson, kHtml, kPage };
 
 struct Options {
   Auth auth = Auth::kNone;
@@ -23,6 +25,8 @@ struct Options {
 
 // Options of every simulator API route but /latest.
 inline constexpr Options kSimulatorApi{Auth::kSimulator, Latest::kRecord, ErrorBody::kJson};
+// Options of every web page route.
+inline constexpr Options kWebPage{Auth::kNone, Latest::kIgnore, ErrorBody::kPage};
 
 // Runs the handler binary named `service` until SIGTERM; returns the process exit code.
 // Never throws: a bad configuration is logged and gives exit code 1.

@@ -1,0 +1,49 @@
+// handlers/web/timeline.cpp: GET /. The signed-in user's own and followed users' messages
+// ("My Timeline"); signed out, the public timeline instead.
+#include <limits>
+#include <string_view>
+
+#include "shared/db.hpp"
+#include "shared/fcgi.hpp"
+#include "shared/form.hpp"
+#include "shared/http.hpp"
+#include "shared/pages.hpp"
+#include "shared/queries.hpp"
+#include "shared/session.hpp"
+
+namespace mt {
+namespace {
+
+// Newest first from the user and everyone they follow. Each author's newest messages come from
+// message_author_idx (at most $2 each), so the cost follows the follow count, not the table.
+constexpr std::string_view kMyTimeline =
+    "SELECT m.message_id, u.username, u.email, m.text, m.pub_date "
+    "FROM (SELECT $1::bigint AS author_id "
+    "      UNION SELECT whom_id FROM follower WHERE who_id = $1) a "
+    "CROSS JOIN LATERAL ("
+    "  SELECT message_id, author_id, text, pub_date FROM message "
+    "  WHERE author_id = a.author_id AND NOT flagged AND (pub_date, message_id) < "
+    "    (SELECT COALESCE((SELECT pub_date FROM message WHERE message_id = $3), $4::bigint), $3) "
+    "  ORDER BY pub_date DESC, message_id DESC LIMIT $2) m "
+    "JOIN users u ON u.user_id = m.author_id "
+    "ORDER BY m.pub_date DESC, m.message_id DESC LIMIT $2";
+
+constexpr long kNoBound = std::numeric_limits<long>::max();
+
+http::Response handle(const http::Request& req, Context& ctx) {
+  if (req.method() != "GET" && req.method() != "HEAD") throw http::Error{http::kMethodNotAllowed};
+  const auto before = form::query_id(req, "before");
+  const auto me = session::current_user(req, ctx);
+  if (!me) return http::redirect("/public");
+
+  db::Tx tx(ctx.db, db::Mode::kRead);
+  const auto rows =
+      tx.exec(kMyTimeline, me->id, pages::kPerPage + 1, before.value_or(kNoBound), kNoBound);
+  return pages::timeline(req, ctx,
+                         {pages::Timeline::Kind::kMine, queries::to_messages(rows), me->username});
+}
+
+}  // namespace
+}  // namespace mt
+
+int main() { return mt::fcgi::serve("web_timeline", mt::handle, mt::fcgi::kWebPage); }
