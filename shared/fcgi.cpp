@@ -16,6 +16,7 @@
 #include "shared/basic_auth.hpp"
 #include "shared/json.hpp"
 #include "shared/log.hpp"
+#include "shared/metrics.hpp"
 #include "shared/pages.hpp"
 #include "shared/prefork.hpp"
 #include "shared/queries.hpp"
@@ -174,11 +175,14 @@ Outcome run_handler(Handler handle, const Options& options, FCGX_Request& fcgx,
   } catch (const http::Error& e) {
     return {failure(e.status, e.what(), options, ctx), {}};
   } catch (const pqxx::broken_connection& e) {
+    metrics::count_db_error(metrics::DbError::kUnreachable);
     ctx.db.reset();  // reconnect on the next request
     return {failure(http::kServiceUnavailable,
                     http::Error::default_message(http::kServiceUnavailable), options, ctx),
             fmt::format("database unreachable: {}", e.what())};
   } catch (const pqxx::sql_error& e) {
+    metrics::count_db_error(ctx.db.lost(e) ? metrics::DbError::kUnreachable
+                                           : metrics::DbError::kQuery);
     if (!ctx.db.lost(e)) return internal_error(fmt::format("database error: {}", e.what()));
     ctx.db.reset();
     return {failure(http::kServiceUnavailable,
@@ -242,6 +246,8 @@ int worker(Handler handle, const Options& options, const config::Config& config,
     const Outcome outcome = run_handler(handle, options, fcgx, line.request_id, ctx);
     write_response(fcgx, outcome.response);
     FCGX_Finish_r(&fcgx);
+    metrics::record_request(line.method, outcome.response.status,
+                            std::chrono::steady_clock::now() - started);
     access_log(line, outcome, ctx.user, std::chrono::steady_clock::now() - started);
   }
   FCGX_Free(&fcgx, 1);
@@ -265,6 +271,7 @@ int serve(const char* service, Handler handle, Options options) {
   try {
     log::init(service);
     const config::Config config = config::from_env(service);
+    metrics::open(config.metrics_file, service);
     const prefork::Settings settings = prefork::from_env(service);
     std::optional<view::Templates> templates;
     if (options.errors == ErrorBody::kPage) templates = load_site(config);

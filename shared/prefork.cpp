@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "shared/log.hpp"
+#include "shared/metrics.hpp"
 
 namespace mt::prefork {
 namespace {
@@ -111,6 +112,7 @@ class Master {
       std::_Exit(worker_(fd_));
     }
     workers_[pid] = Clock::now();
+    metrics::count_process(metrics::Process::kWorkerStart);
   }
 
   void schedule_respawn(Clock::time_point when) { respawn_at_.push_back(when); }
@@ -143,6 +145,7 @@ class Master {
       const auto age = Clock::now() - it->second;
       workers_.erase(it);
       if (stopping_) continue;
+      metrics::count_process(metrics::Process::kWorkerDeath);
       young_deaths_ = age < kYoungDeath ? young_deaths_ + 1 : 0;
       const auto delay = backoff(young_deaths_);
       log::error("worker died; replacing it",
