@@ -144,7 +144,7 @@ def _tasks(playbook):
         yield from play.get("tasks", [])
 
 
-TASK_KEYWORDS = {"name", "register", "loop", "when", "until", "retries", "delay", "vars",
+TASK_KEYWORDS = {"name", "register", "loop", "loop_control", "when", "until", "retries", "delay", "vars",
                  "environment", "changed_when", "no_log", "tags", "notify", "become"}
 
 
@@ -226,12 +226,22 @@ def index_of(cmds, pattern):
     return hits[0]
 
 
-def tagged_services(stack_file):
-    stack = yaml.safe_load(open(stack_file))
-    return [n for n, s in stack["services"].items() if "MINITWIT_TAG" in (s or {}).get("image", "")]
+def tagged_services(stack_file, kind):
+    """Services running an image we build: "rolling" (update_config rolls back on failure: the
+    handler services) or "job" (runs to completion, e.g. migrate)."""
+    out = []
+    for name, s in yaml.safe_load(open(stack_file))["services"].items():
+        if "MINITWIT_TAG" not in s.get("image", ""):
+            continue
+        d = s.get("deploy") or {}
+        if (d.get("update_config") or {}).get("failure_action") == "rollback":
+            out += [name] if kind == "rolling" else []
+        elif (d.get("restart_policy") or {}).get("condition", "any") != "any":
+            out += [name] if kind == "job" else []
+    return out
 
 
-def check_rollout(cmds, rev, services, images):
+def check_rollout(cmds, rev, services, images, jobs=()):
     remote = f"env DOCKER_HOST=ssh://deploy@{MANAGER} "
     r = re.escape
     for image in images:
@@ -240,10 +250,18 @@ def check_rollout(cmds, rev, services, images):
         pushed = index_of(cmds, rf"^docker push {r(image)}:{r(rev)}$")
         assert built < pushed
     # A placeholder revision of a dry rollback (<previous>) comes quoted.
+    ran = [index_of(cmds, rf"^{r(remote)}docker service update --detach --with-registry-auth "
+                          rf"--image '?{r(REGISTRY)}/[^: ]+:{r(rev)}'? minitwit_{r(j)}$")
+           for j in jobs]
+    waited = [index_of(cmds, rf"^{r(remote)}docker service ps --no-trunc --format "
+                             rf"'\{{\{{\.Image}}}} \{{\{{\.CurrentState}}}}' minitwit_{r(j)}$")
+              for j in jobs]
     updates = [index_of(cmds, rf"^{r(remote)}docker service update --detach=false "
                               rf"--with-registry-auth --image '?{r(REGISTRY)}/[^: ]+:{r(rev)}'? "
                               rf"minitwit_{r(s)}$") for s in services]
     assert updates == sorted(updates), "one service after the other, in stack order"
+    assert all(a < b for a, b in zip(ran, waited)), "each job is started, then waited for"
+    assert all(w < min(updates) for w in waited), "migrations complete before the handlers"
     stack = index_of(cmds, rf"^env MINITWIT_REGISTRY={r(REGISTRY)} '?MINITWIT_TAG={r(rev)}'? "
                            rf"DOCKER_HOST=ssh://deploy@{r(MANAGER)} docker stack deploy "
                            rf"--with-registry-auth --prune -c deploy/stack.yml minitwit$")
@@ -257,13 +275,15 @@ def test_deploy_dry_run_on_the_real_stack():
     rev = run(["git", "rev-parse", "--short", "HEAD"]).stdout.strip()
     p = deploy("--dry-run")
     cmds = commands(p.stdout)
-    services = tagged_services(stack_file)
-    assert services, "deploy/stack.yml runs no image tagged ${MINITWIT_TAG}"
+    services = tagged_services(stack_file, "rolling")
+    assert services, "deploy/stack.yml has no handler service (update_config failure_action: " \
+                     "rollback) running an image tagged ${MINITWIT_TAG}"
+    jobs = tagged_services(stack_file, "job")
     images = {re.sub(r":\$\{MINITWIT_TAG[^}]*\}$", "",
                      re.sub(r"\$\{MINITWIT_REGISTRY[^}]*\}", REGISTRY, image))
               for image in (yaml.safe_load(open(stack_file))["services"][s]["image"]
-                            for s in services)}
-    stack = check_rollout(cmds, rev, services, images)
+                            for s in services + jobs)}
+    stack = check_rollout(cmds, rev, services, images, jobs)
     label = index_of(cmds, r"docker node update --label-add 'minitwit\.revisions=.* "
                            rf"{re.escape(rev)}'")
     assert stack < label
@@ -272,14 +292,24 @@ def test_deploy_dry_run_on_the_real_stack():
 
 FAKE_STACK = """\
 version: "3.8"
+x-rolling: &rolling
+  update_config: {parallelism: 1, order: start-first, failure_action: rollback}
 services:
+  migrate:
+    image: ${MINITWIT_REGISTRY:-minitwit}/app:${MINITWIT_TAG:-latest}
+    deploy: {restart_policy: {condition: on-failure}}
   api_msgs:
     image: ${MINITWIT_REGISTRY:-minitwit}/app:${MINITWIT_TAG:-latest}
     build: {context: .., dockerfile: deploy/app.Dockerfile}
+    deploy: *rolling
   web_timeline:
     image: ${MINITWIT_REGISTRY}/app:${MINITWIT_TAG}
+    deploy: *rolling
   nginx:
     image: ${MINITWIT_REGISTRY}/nginx:${MINITWIT_TAG}
+    deploy: *rolling
+  exporter:
+    image: ${MINITWIT_REGISTRY}/app:${MINITWIT_TAG}
   postgres:
     image: postgres:15
 """
@@ -310,7 +340,8 @@ def test_deploy_dry_run_builds_each_image_once_and_updates_each_service(fake_rep
     rev = run(["git", "rev-parse", "--short", "HEAD"], cwd=fake_repo).stdout.strip()
     cmds = commands(deploy("--dry-run", cwd=fake_repo).stdout)
     check_rollout(cmds, rev, ["api_msgs", "web_timeline", "nginx"],
-                  [f"{REGISTRY}/app", f"{REGISTRY}/nginx"])
+                  [f"{REGISTRY}/app", f"{REGISTRY}/nginx"], ["migrate"])
+    assert not any(c.endswith(" minitwit_exporter") for c in cmds), "left to stack deploy"
     assert f"git archive --format=tar HEAD: | docker build --file deploy/nginx.Dockerfile " \
            f"--tag {REGISTRY}/nginx:{rev} -" in cmds
     assert not any("postgres" in c for c in cmds)
@@ -322,7 +353,8 @@ def test_deploy_rollback_dry_run_goes_to_the_previous_revision(fake_repo):
     assert not any("docker build" in c or "docker push" in c for c in cmds)
     read = index_of(cmds, r"docker node inspect --format '\{\{index \.Spec\.Labels "
                           r"\"minitwit\.revisions\"\}\}'")
-    stack = check_rollout(cmds, "<previous>", ["api_msgs", "web_timeline", "nginx"], [])
+    stack = check_rollout(cmds, "<previous>", ["api_msgs", "web_timeline", "nginx"], [],
+                          ["migrate"])
     label = index_of(cmds, r"docker node update --label-add 'minitwit\.revisions=<older> "
                            r"<previous>'")
     assert read < stack < label
