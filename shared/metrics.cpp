@@ -37,19 +37,20 @@ constexpr std::uint64_t kMagic = 0x4d54'4d45'5452'4901;  // "MTMETRI" + layout v
 // The file's layout: plain integers only, so a zero-filled file is a valid empty store and
 // every process (of any build with the same layout) agrees on it. Changed layout: new kMagic.
 struct Slot {
-  char name[kNameMax];  // NUL-terminated handler name; written once, under flock
-  std::uint64_t requests[kMethods.size()][kStatuses];
-  std::uint64_t buckets[kBuckets];  // not cumulative; made cumulative when rendered
+  std::array<char, kNameMax> name;  // NUL-terminated handler name; written once, under flock
+  std::array<std::array<std::uint64_t, static_cast<std::size_t>(kStatuses)>, kMethods.size()>
+      requests;
+  std::array<std::uint64_t, kBuckets> buckets;  // not cumulative; made cumulative when rendered
   std::uint64_t duration_ns;
-  std::uint64_t db_errors[kDbErrorKinds.size()];
-  std::uint64_t processes[3];  // indexed by Process
+  std::array<std::uint64_t, kDbErrorKinds.size()> db_errors;
+  std::array<std::uint64_t, 3> processes;  // indexed by Process
 };
 
 struct Shm {
   std::uint64_t magic;
   std::uint64_t size;
   std::uint64_t used;  // slots [0, used) carry a name; published with release order
-  Slot slots[kMaxRoutes];
+  std::array<Slot, kMaxRoutes> slots;
 };
 
 namespace {
@@ -112,7 +113,7 @@ std::string escape_label(std::string_view s) {
 void render_slot_requests(Slot& slot, const std::string& route, std::string& out) {
   for (std::size_t m = 0; m < kMethods.size(); ++m) {
     for (int s = 0; s < kStatuses; ++s) {
-      const std::uint64_t n = load(slot.requests[m][s]);
+      const std::uint64_t n = load(slot.requests[m][static_cast<std::size_t>(s)]);
       if (n == 0) continue;
       out += fmt::format(
           "minitwit_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n", route,
@@ -164,13 +165,13 @@ Store::Store(const std::string& path, std::string_view service) {
   }
   const std::size_t used = shm_->used;
   for (slot_ = 0; slot_ < used; ++slot_) {
-    if (std::string_view(shm_->slots[slot_].name) == service) return;
+    if (std::string_view(shm_->slots[slot_].name.data()) == service) return;
   }
   if (used == kMaxRoutes) {
     ::munmap(shm_, sizeof(Shm));
     throw std::length_error("metrics: all handler slots are taken");
   }
-  std::memcpy(shm_->slots[slot_].name, service.data(), service.size());
+  std::memcpy(shm_->slots[slot_].name.data(), service.data(), service.size());
   std::atomic_ref<std::uint64_t>(shm_->used).store(used + 1, std::memory_order_release);
 }
 
@@ -198,18 +199,18 @@ std::string Store::render() const {
   out += "# HELP minitwit_http_requests_total HTTP requests answered by the handlers.\n";
   out += "# TYPE minitwit_http_requests_total counter\n";
   for (std::size_t i = 0; i < used; ++i) {
-    render_slot_requests(shm_->slots[i], escape_label(shm_->slots[i].name), out);
+    render_slot_requests(shm_->slots[i], escape_label(shm_->slots[i].name.data()), out);
   }
   out +=
       "# HELP minitwit_http_request_duration_seconds Time from accept to response, per handler.\n";
   out += "# TYPE minitwit_http_request_duration_seconds histogram\n";
   for (std::size_t i = 0; i < used; ++i) {
-    render_slot_histogram(shm_->slots[i], escape_label(shm_->slots[i].name), out);
+    render_slot_histogram(shm_->slots[i], escape_label(shm_->slots[i].name.data()), out);
   }
   out += "# HELP minitwit_db_errors_total Requests that failed on PostgreSQL, by kind.\n";
   out += "# TYPE minitwit_db_errors_total counter\n";
   for (std::size_t i = 0; i < used; ++i) {
-    const std::string route = escape_label(shm_->slots[i].name);
+    const std::string route = escape_label(shm_->slots[i].name.data());
     for (std::size_t k = 0; k < kDbErrorKinds.size(); ++k) {
       out += fmt::format("minitwit_db_errors_total{{route=\"{}\",kind=\"{}\"}} {}\n", route,
                          kDbErrorKinds[k], load(shm_->slots[i].db_errors[k]));
@@ -219,7 +220,7 @@ std::string Store::render() const {
   out += "# TYPE minitwit_process_starts_total counter\n";
   for (std::size_t i = 0; i < used; ++i) {
     Slot& slot = shm_->slots[i];
-    const std::string route = escape_label(slot.name);
+    const std::string route = escape_label(slot.name.data());
     out += fmt::format("minitwit_process_starts_total{{route=\"{}\",process=\"master\"}} {}\n",
                        route, load(slot.processes[static_cast<int>(Process::kMasterStart)]));
     out += fmt::format("minitwit_process_starts_total{{route=\"{}\",process=\"worker\"}} {}\n",
@@ -229,7 +230,7 @@ std::string Store::render() const {
   out += "# TYPE minitwit_worker_deaths_total counter\n";
   for (std::size_t i = 0; i < used; ++i) {
     out += fmt::format("minitwit_worker_deaths_total{{route=\"{}\"}} {}\n",
-                       escape_label(shm_->slots[i].name),
+                       escape_label(shm_->slots[i].name.data()),
                        load(shm_->slots[i].processes[static_cast<int>(Process::kWorkerDeath)]));
   }
   return out;

@@ -8,6 +8,7 @@
 // config.service; the route label is that name.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -20,8 +21,8 @@ enum class DbError { kUnreachable, kQuery };  // broken connection vs bad statem
 enum class Process { kMasterStart, kWorkerStart, kWorkerDeath };  // kWorkerDeath: died, replaced
 
 // Upper bounds (seconds) of the latency histogram buckets; +Inf follows the last one.
-inline constexpr double kBucketBounds[] = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05,
-                                           0.1,    0.2,   0.3,   0.5,   1,    2,    5};
+inline constexpr std::array<double, 14> kBucketBounds = {
+    0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 5};
 inline constexpr std::size_t kMaxRoutes = 64;  // handler slots in the file
 
 struct Shm;
