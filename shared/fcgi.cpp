@@ -126,7 +126,7 @@ void record_latest(const http::Request& req, Context& ctx) {
 
 // The answer to scripts/swap's readiness probe (a FastCGI request with MT_PROBE set, which
 // nginx never sends): 200 when this process can serve, i.e. reach PostgreSQL.
-http::Response readiness(Context& ctx) {
+http::Response readiness(const http::Request& /*req*/, Context& ctx) {
   db::Tx tx(ctx.db, db::Mode::kRead);
   tx.exec("SELECT 1");
   return http::text(http::kOk, "ready\n");
@@ -153,6 +153,25 @@ view::Templates load_site(const config::Config& config) {
   return view::Templates::load(config.template_dir);
 }
 
+// Runs the handler. A connection that PostgreSQL dropped (a server restart) is only noticed on
+// its next use: then the handler runs once more on a fresh connection, so a restart costs no
+// request once the server is back. Safe because a statement that failed that way committed
+// nothing (a commit whose outcome is unknown throws pqxx::in_doubt_error, never retried).
+http::Response run_with_reconnect(Handler handle, const Options& options, const http::Request& req,
+                                  Context& ctx) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      if (options.latest == Latest::kRecord) record_latest(req, ctx);
+      return handle(req, ctx);
+    } catch (const pqxx::broken_connection&) {
+      if (attempt == 2) throw;
+    } catch (const pqxx::sql_error& e) {
+      if (attempt == 2 || !ctx.db.lost(e)) throw;
+    }
+    ctx.db.reset();
+  }
+}
+
 // The one catch-all: every failure becomes a status here, with details for the log only.
 Outcome run_handler(Handler handle, const Options& options, FCGX_Request& fcgx,
                     const std::string& request_id, Context& ctx) {
@@ -163,15 +182,14 @@ Outcome run_handler(Handler handle, const Options& options, FCGX_Request& fcgx,
         std::move(detail)};
   };
   try {
-    if (FCGX_GetParam("MT_PROBE", fcgx.envp) != nullptr) return {readiness(ctx), {}};
     http::Request req(read_params(fcgx.envp), read_body(fcgx, ctx.config.max_body_bytes));
+    if (req.param("MT_PROBE")) return {run_with_reconnect(readiness, Options{}, req, ctx), {}};
     if (options.auth == Auth::kSimulator &&
         !basic_auth::matches(req.header("AUTHORIZATION"), ctx.config.sim_user,
                              ctx.config.sim_password)) {
       throw http::Error{http::kForbidden};
     }
-    if (options.latest == Latest::kRecord) record_latest(req, ctx);
-    return {handle(req, ctx), {}};
+    return {run_with_reconnect(handle, options, req, ctx), {}};
   } catch (const http::Error& e) {
     return {failure(e.status, e.what(), options, ctx), {}};
   } catch (const pqxx::broken_connection& e) {
