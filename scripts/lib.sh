@@ -17,6 +17,11 @@ export MINITWIT_DATA_DIR MINITWIT_WEB_PORT MINITWIT_API_PORT MINITWIT_BIND MINIT
   MINITWIT_PROCS MINITWIT_PG_PORT MINITWIT_PG_FSYNC
 
 MINITWIT_DATA_DIR=$(mkdir -p "$MINITWIT_DATA_DIR" && cd "$MINITWIT_DATA_DIR" && pwd)
+# Backups live beside the data folder, not in it: they must outlive the instance (in production
+# point MINITWIT_BACKUP_DIR at another host's storage).
+: "${MINITWIT_BACKUP_DIR:=$MINITWIT_DATA_DIR-backups}"
+export MINITWIT_BACKUP_DIR
+MT_WAL_ARCHIVE=$MINITWIT_BACKUP_DIR/wal
 MT_RUN=$MINITWIT_DATA_DIR/run
 MT_LOGS=$MINITWIT_DATA_DIR/logs
 MT_PGDATA=$MINITWIT_DATA_DIR/pg/data
@@ -50,9 +55,10 @@ mt_as_pg() {
 mt_dirs() {
   mkdir -p "$MT_RUN" "$MT_LOGS" "$MINITWIT_DATA_DIR/pg" "$MT_NGINX/tmp" "$MINITWIT_DATA_DIR/bin"
   chmod 755 "$MINITWIT_DATA_DIR"   # mktemp -d makes 700; the postgres user must get through
+  mkdir -p "$MT_WAL_ARCHIVE"
   if [ "$(id -u)" = 0 ]; then
     mkdir -p "$MT_LOGS/postgresql" "$MT_PGSOCK"
-    chown postgres: "$MINITWIT_DATA_DIR/pg" "$MT_PGSOCK" "$MT_LOGS/postgresql"
+    chown postgres: "$MINITWIT_DATA_DIR/pg" "$MT_PGSOCK" "$MT_LOGS/postgresql" "$MT_WAL_ARCHIVE"
   fi
   if [ ! -s "$MINITWIT_SESSION_SECRET_FILE" ]; then
     (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$MINITWIT_SESSION_SECRET_FILE")
@@ -76,7 +82,7 @@ mt_pg_start() {
     echo "include 'minitwit.conf'" | mt_as_pg tee -a "$MT_PGDATA/postgresql.conf" >/dev/null
   fi
   # The project's settings, refreshed on every start.
-  sed -e "s|@PGSOCK@|$MT_PGSOCK|; s|@PGLOGS@|$MT_LOGS/postgresql|; s|@FSYNC@|$MINITWIT_PG_FSYNC|" \
+  sed -e "s|@PGSOCK@|$MT_PGSOCK|; s|@PGLOGS@|$MT_LOGS/postgresql|; s|@FSYNC@|$MINITWIT_PG_FSYNC|; s|@WAL_ARCHIVE@|$MT_WAL_ARCHIVE|g" \
     "$MT_ROOT/sql/postgresql.conf" | mt_as_pg tee "$MT_PGDATA/minitwit.conf" >/dev/null
   mt_pg_running && return 0
   mt_as_pg "$MT_PGBIN/pg_ctl" start -w -t 60 -D "$MT_PGDATA" -o "-p $MINITWIT_PG_PORT" \
