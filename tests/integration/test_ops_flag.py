@@ -54,10 +54,11 @@ def test_flagged_message_disappears_from_api_and_pages(instance, http, name):
         assert bad not in got and good in got, url
     public = http.get(instance.web + "/public")
     if public.status_code == 200:  # the web UI may not exist yet
-        assert bad not in public.text and good in public.text
+        # Other suites' messages may be newer than ours, so only absence is certain here.
+        assert bad not in public.text
     user_page = http.get(f"{instance.web}/{name}")
     if user_page.status_code == 200:
-        assert bad not in user_page.text
+        assert bad not in user_page.text and good in user_page.text
     assert " yes " in next(l for l in flag(instance, "list", "5").stdout.splitlines()
                            if bad in l)
 
