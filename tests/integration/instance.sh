@@ -38,7 +38,7 @@ ENV
     # Keep the logs for whoever reads the test output; drop the database.
     mkdir -p "$build/test-logs"
     cp -r "$MINITWIT_DATA_DIR/logs/." "$build/test-logs/" 2>/dev/null || true
-    rm -rf "$MINITWIT_DATA_DIR" "$envfile"
+    rm -rf "$MINITWIT_DATA_DIR" "$MINITWIT_DATA_DIR-backups" "$envfile"
     ;;
   *) echo "usage: instance.sh start|stop BUILD_DIR" >&2; exit 2 ;;
 esac
