@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "shared/origin.hpp"
 #include "shared/url.hpp"
 
 namespace mt::form {
@@ -16,6 +17,7 @@ constexpr int kUnsupportedMediaType = 415;
 }  // namespace
 
 Form::Form(const http::Request& req) {
+  origin::require_same_site(req);
   if (req.body().empty()) return;
   const std::string_view type = req.param("CONTENT_TYPE").value_or("");
   if (type.substr(0, kUrlEncoded.size()) != kUrlEncoded)

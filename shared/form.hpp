@@ -12,7 +12,8 @@
 namespace mt::form {
 
 // The fields of a POSTed application/x-www-form-urlencoded body (an empty body has none).
-// Throws http::Error 415 for a body of any other content type.
+// Throws http::Error 403 when another site sent it (origin::require_same_site), 415 for a body
+// of any other content type.
 class Form {
  public:
   explicit Form(const http::Request& req);
