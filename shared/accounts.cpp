@@ -67,6 +67,10 @@ std::optional<std::string> create(db::Db& db, const SignUp& form,
 }
 
 std::optional<Credentials> find_credentials(db::Db& db, const std::string& username) {
+  // check() admits no such name; PostgreSQL would refuse invalid UTF-8 and NUL with an error.
+  if (username.size() > kMaxUsername * 4 || !text::valid_utf8(username) ||
+      text::has_control(username))
+    return std::nullopt;
   db::Tx tx(db, db::Mode::kRead);
   const auto r = tx.exec(kCredentials, username);
   if (r.empty()) return std::nullopt;

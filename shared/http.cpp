@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "shared/text.hpp"
 #include "shared/url.hpp"
 
 namespace mt::http {
@@ -112,7 +113,11 @@ const std::string& Request::path_param(std::string_view name) const {
   std::string key = "MT_";
   for (const char c : name) key += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   for (const auto& [k, v] : params_) {
-    if (k == key) return v;
+    if (k != key) continue;
+    // No stored name holds these (accounts::check), and PostgreSQL refuses invalid UTF-8.
+    if (!text::valid_utf8(v) || text::has_control(v))
+      throw Error{kBadRequest, "The address holds invalid UTF-8 or control characters"};
+    return v;
   }
   throw Error{kNotFound};
 }

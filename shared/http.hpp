@@ -49,7 +49,8 @@ class Request {
   std::optional<std::string_view> param(std::string_view name) const;
   // A request header by its CGI name ("AUTHORIZATION" reads HTTP_AUTHORIZATION).
   std::optional<std::string_view> header(std::string_view cgi_name) const;
-  // The path parameter nginx captured (for "username": MT_USERNAME). Throws Error 404 if absent.
+  // The path parameter nginx captured (for "username": MT_USERNAME). Throws Error 404 if absent,
+  // 400 if it is not valid UTF-8 or holds a control character.
   const std::string& path_param(std::string_view name) const;
   // First value of a query-string parameter, decoded; std::nullopt when absent.
   std::optional<std::string_view> query(std::string_view name) const;

@@ -7,9 +7,30 @@
 
 namespace mt::url {
 
-std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
+namespace {
+
+// uriparser decodes into C strings, so "%00" would silently cut a value short ("a%00b" -> "a"):
+// it becomes U+FFFD instead, the way invalid bytes are replaced.
+std::string without_nul_escapes(std::string_view query) {
+  std::string out;
+  out.reserve(query.size());
+  for (std::size_t i = 0; i < query.size(); ++i) {
+    if (query.compare(i, 3, "%00") == 0) {
+      out += "%EF%BF%BD";
+      i += 2;
+      continue;
+    }
+    out += query[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> parse_query(std::string_view raw_query) {
   std::vector<std::pair<std::string, std::string>> out;
-  if (query.empty()) return out;
+  if (raw_query.empty()) return out;
+  const std::string query = without_nul_escapes(raw_query);
   UriQueryListA* list = nullptr;
   int count = 0;
   if (uriDissectQueryMallocExA(&list, &count, query.data(), query.data() + query.size(), URI_TRUE,

@@ -9,7 +9,8 @@
 namespace mt::url {
 
 // Splits `a=1&b=x+y%21` into decoded pairs in order ("+" is a space). Repeated keys are kept.
-// A key without "=" gets an empty value. Malformed escapes are kept literally. Never throws
+// A key without "=" gets an empty value. Malformed escapes are kept literally; "%00" decodes to
+// U+FFFD (a NUL would end the value). Never throws
 // except std::bad_alloc.
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);
 

@@ -24,9 +24,12 @@ http::Response handle(const http::Request& req, Context& ctx) {
   const User me = session::require_user(req, ctx);
   const std::string text = form::Form(req).get("text");
   if (text.empty()) return http::redirect("/");
-  if (!text::valid_utf8(text) || text::length(text) > api::kMaxMessage)
+  if (!text::valid_utf8(text) || text::length(text) > api::kMaxMessage ||
+      text.find('\0') != std::string::npos)
     throw http::Error{http::kBadRequest,
-                      fmt::format("A message is at most {} characters of text", api::kMaxMessage)};
+                      fmt::format("Your message was not recorded: a message is at most {} "
+                                  "characters of text",
+                                  api::kMaxMessage)};
 
   db::Tx tx(ctx.db, db::Mode::kWrite);
   tx.exec(kInsertMessage, me.id, text, static_cast<long>(std::time(nullptr)));

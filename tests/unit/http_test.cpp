@@ -61,3 +61,18 @@ TEST_CASE("http: redirect sets Location", "[http]") {
   REQUIRE(r.headers.size() == 1);
   CHECK(r.headers[0].second == "/login");
 }
+
+TEST_CASE("http: a path parameter with invalid UTF-8 or a control character is a 400", "[http]") {
+  using namespace std::string_literals;
+  for (const std::string& bad : {"a\xff"s, "a\xc0\xaf"s, "a\x01"s, "a\0b"s}) {
+    INFO(bad);
+    const Request r({{"MT_USERNAME", bad}}, "");
+    try {
+      (void)r.path_param("username");
+      FAIL("no error");
+    } catch (const mt::http::Error& e) {
+      CHECK(e.status == mt::http::kBadRequest);
+    }
+  }
+  CHECK(Request({{"MT_USERNAME", "Åsa Öberg"}}, "").path_param("username") == "Åsa Öberg");
+}

@@ -28,3 +28,12 @@ TEST_CASE("url: path parts are percent-encoded", "[url]") {
   CHECK(encode("") == "");
   CHECK(encode("plain-name_1.~") == "plain-name_1.~");
 }
+
+TEST_CASE("url: an escaped NUL becomes U+FFFD instead of cutting the value short", "[url]") {
+  const auto q = mt::url::parse_query("text=a%00b&n=%00");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].second ==
+        "a\xEF\xBF\xBD"
+        "b");
+  CHECK(q[1].second == "\xEF\xBF\xBD");
+}
