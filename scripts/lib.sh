@@ -13,8 +13,10 @@ MT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${MINITWIT_PROCS:=2}"
 : "${MINITWIT_PG_PORT:=5432}"   # PostgreSQL listens on a unix socket in the data folder only
 : "${MINITWIT_PG_FSYNC:=on}"
+: "${MINITWIT_SIGNIN_RATE:=30r/m}"  # sign-in/sign-up POSTs per client address (nginx limit_req)
+: "${MINITWIT_SIGNIN_BURST:=20}"
 export MINITWIT_DATA_DIR MINITWIT_WEB_PORT MINITWIT_API_PORT MINITWIT_BIND MINITWIT_BUILD_DIR \
-  MINITWIT_PROCS MINITWIT_PG_PORT MINITWIT_PG_FSYNC
+  MINITWIT_PROCS MINITWIT_PG_PORT MINITWIT_PG_FSYNC MINITWIT_SIGNIN_RATE MINITWIT_SIGNIN_BURST
 
 MINITWIT_DATA_DIR=$(mkdir -p "$MINITWIT_DATA_DIR" && cd "$MINITWIT_DATA_DIR" && pwd)
 # Backups live beside the data folder, not in it: they must outlive the instance (in production
@@ -200,12 +202,16 @@ mt_handlers_stop() {
 
 # ---- nginx -----------------------------------------------------------------------------
 
-mt_render() {  # template -> output with the instance's paths and ports
+mt_render() {  # template -> output with the instance's paths, ports and limits
   local user_line=""
   [ "$(id -u)" = 0 ] && user_line="user root;"
+  [[ $MINITWIT_SIGNIN_RATE =~ ^[0-9]+r/[sm]$ ]] || mt_die "MINITWIT_SIGNIN_RATE: like 30r/m"
+  [[ $MINITWIT_SIGNIN_BURST =~ ^[0-9]+$ ]] || mt_die "MINITWIT_SIGNIN_BURST: a number"
   sed -e "s|@ROOT@|$MT_ROOT|g; s|@DATA@|$MINITWIT_DATA_DIR|g; s|@RUN@|$MT_RUN|g" \
     -e "s|@CONF@|$MT_NGINX|g; s|@WEB_PORT@|$MINITWIT_WEB_PORT|g; s|@API_PORT@|$MINITWIT_API_PORT|g" \
-    -e "s|@BIND@|$MINITWIT_BIND|g; s|@USER@|$user_line|g; s|@PREFIX@|${3:-}|g" "$1" >"$2"
+    -e "s|@BIND@|$MINITWIT_BIND|g; s|@USER@|$user_line|g; s|@PREFIX@|${3:-}|g" \
+    -e "s|@SIGNIN_RATE@|$MINITWIT_SIGNIN_RATE|g; s|@SIGNIN_BURST@|$MINITWIT_SIGNIN_BURST|g" \
+    "$1" >"$2"
 }
 
 mt_nginx_conf() {
