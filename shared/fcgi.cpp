@@ -31,32 +31,6 @@ constexpr std::string_view kHtmlError =
     "<h1>MiniTwit</h1><div class=\"body\"><h2>{0}</h2><p>{1}</p>"
     "<p><a href=\"/public\">Back to the public timeline</a></p></div></div></body></html>";
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&#34;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 http::Params read_params(FCGX_ParamArray envp) {
   http::Params params;
   for (char** p = envp; p != nullptr && *p != nullptr; ++p) {
@@ -279,10 +253,11 @@ http::Response error_response(int status, const std::string& message, ErrorBody 
     return http::Response{
         status, "application/json", json::dump(json::error_body(status, message)), {}};
   }
-  return http::Response{status,
-                        "text/html; charset=utf-8",
-                        fmt::format(kHtmlError, http::status_line(status), html_escape(message)),
-                        {}};
+  return http::Response{
+      status,
+      "text/html; charset=utf-8",
+      fmt::format(kHtmlError, http::status_line(status), view::html_escape(message)),
+      {}};
 }
 
 int serve(const char* service, Handler handle, Options options) {

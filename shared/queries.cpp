@@ -26,6 +26,10 @@ constexpr std::string_view kAuthorMessages =
     "  (SELECT COALESCE((SELECT pub_date FROM message WHERE message_id = $3), $4::bigint), $3) "
     "ORDER BY m.pub_date DESC, m.message_id DESC LIMIT $2";
 
+constexpr std::string_view kFollow =
+    "INSERT INTO follower (who_id, whom_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+constexpr std::string_view kUnfollow = "DELETE FROM follower WHERE who_id = $1 AND whom_id = $2";
+
 constexpr long kNoBound = std::numeric_limits<long>::max();
 
 }  // namespace
@@ -62,5 +66,9 @@ std::vector<Message> author_messages(db::Tx& tx, long author_id, long limit,
   return to_messages(
       tx.exec(kAuthorMessages, author_id, limit, before_id.value_or(kNoBound), kNoBound));
 }
+
+void follow(db::Tx& tx, long who, long whom) { tx.exec(kFollow, who, whom); }
+
+void unfollow(db::Tx& tx, long who, long whom) { tx.exec(kUnfollow, who, whom); }
 
 }  // namespace mt::queries

@@ -31,6 +31,10 @@ std::vector<Message> public_messages(db::Tx& tx, long limit, std::optional<long>
 std::vector<Message> author_messages(db::Tx& tx, long author_id, long limit,
                                      std::optional<long> before_id);
 
+// `who` follows `whom` (following twice is a no-op) / no longer does (a no-op if it did not).
+void follow(db::Tx& tx, long who, long whom);
+void unfollow(db::Tx& tx, long who, long whom);
+
 // Rows of a message query that selects (message_id, username, email, text, pub_date).
 std::vector<Message> to_messages(const pqxx::result& rows);
 

@@ -15,9 +15,6 @@ namespace {
 constexpr std::string_view kFollows =
     "SELECT u.username FROM follower f JOIN users u ON u.user_id = f.whom_id "
     "WHERE f.who_id = $1 ORDER BY f.whom_id LIMIT $2";
-constexpr std::string_view kFollow =
-    "INSERT INTO follower (who_id, whom_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-constexpr std::string_view kUnfollow = "DELETE FROM follower WHERE who_id = $1 AND whom_id = $2";
 
 http::Response list(const http::Request& req, Context& ctx, const std::string& username) {
   const long no = http::query_count(req, "no", api::kDefaultCount, api::kMaxCount);
@@ -36,8 +33,11 @@ http::Response change(const http::Request& req, Context& ctx, const std::string&
   if (!who) throw http::Error{http::kNotFound, "User not found"};
   const auto whom = queries::find_user_id(tx, body.username);
   if (!whom) throw http::Error{http::kNotFound, "User to (un)follow not found"};
-  const bool follow = body.action == api::FollowBody::Action::kFollow;
-  tx.exec(follow ? kFollow : kUnfollow, *who, *whom);
+  if (body.action == api::FollowBody::Action::kFollow) {
+    queries::follow(tx, *who, *whom);
+  } else {
+    queries::unfollow(tx, *who, *whom);
+  }
   tx.commit();
   return http::no_content();
 }

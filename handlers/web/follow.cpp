@@ -1,6 +1,4 @@
 // handlers/web/follow.cpp: GET /<username>/follow. The signed-in user follows <username>.
-#include <string_view>
-
 #include <fmt/format.h>
 
 #include "shared/db.hpp"
@@ -13,9 +11,6 @@
 namespace mt {
 namespace {
 
-constexpr std::string_view kInsertFollower =
-    "INSERT INTO follower (who_id, whom_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-
 http::Response handle(const http::Request& req, Context& ctx) {
   if (req.method() != "GET") throw http::Error{http::kMethodNotAllowed};
   const User me = session::require_user(req, ctx);
@@ -24,7 +19,7 @@ http::Response handle(const http::Request& req, Context& ctx) {
   db::Tx tx(ctx.db, db::Mode::kWrite);
   const auto whom = queries::find_user_id(tx, username);
   if (!whom) throw http::Error{http::kNotFound, "There is no user with that name."};
-  tx.exec(kInsertFollower, me.id, *whom);
+  queries::follow(tx, me.id, *whom);
   tx.commit();
   return session::flash(http::redirect("/" + url::encode(username)), ctx,
                         fmt::format("You are now following \"{}\"", username));
