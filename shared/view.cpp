@@ -39,8 +39,12 @@ std::string md5_hex(std::string_view data) {
   unsigned int len = 0;
   if (EVP_Digest(data.data(), data.size(), md.data(), &len, EVP_md5(), nullptr) != 1)
     throw std::runtime_error("EVP_Digest(md5) failed");
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i) hex += fmt::format("{:02x}", md[i]);
+  constexpr std::string_view kHex = "0123456789abcdef";
+  std::string hex(std::size_t{len} * 2, '0');
+  for (unsigned int i = 0; i < len; ++i) {
+    hex[2 * i] = kHex[md[i] >> 4];
+    hex[2 * i + 1] = kHex[md[i] & 0x0f];
+  }
   return hex;
 }
 
@@ -51,24 +55,30 @@ Templates Templates::load(const std::string& dir) {
   mstch::config::escape = html_escape;
   Templates t;
   t.layout_ = read_template(dir + "/layout.mustache");
-  for (const auto name : kPages)
-    t.pages_.emplace(name, read_template(fmt::format("{}/{}.mustache", dir, name)));
+  std::map<std::string, std::string> partials;
   for (const auto name : kPartials)
-    t.partials_.emplace(name, read_template(fmt::format("{}/partials/{}.mustache", dir, name)));
+    partials.emplace(name, read_template(fmt::format("{}/partials/{}.mustache", dir, name)));
+  for (const auto name : kPages) {
+    auto& page = t.partials_.emplace(name, partials).first->second;
+    page.emplace("body", read_template(fmt::format("{}/{}.mustache", dir, name)));
+  }
   return t;
 }
 
 std::string Templates::render(const std::string& page, const mstch::map& context) const {
-  auto partials = partials_;
-  partials.emplace("body", pages_.at(page));
-  return mstch::render(layout_, context, partials);
+  return mstch::render(layout_, context, partials_.at(page));
 }
 
 std::string html_escape(const std::string& s) {
+  constexpr std::string_view kSpecial = "&<>\"'";
+  std::size_t start = s.find_first_of(kSpecial);
+  if (start == std::string::npos) return s;  // the common case: nothing to escape
   std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
+  out.reserve(s.size() + 16);
+  std::size_t done = 0;
+  for (; start != std::string::npos; start = s.find_first_of(kSpecial, start + 1)) {
+    out.append(s, done, start - done);
+    switch (s[start]) {
       case '&':
         out += "&amp;";
         break;
@@ -81,13 +91,12 @@ std::string html_escape(const std::string& s) {
       case '"':
         out += "&#34;";
         break;
-      case '\'':
-        out += "&#39;";
-        break;
       default:
-        out += c;
+        out += "&#39;";
     }
+    done = start + 1;
   }
+  out.append(s, done);
   return out;
 }
 
@@ -95,7 +104,11 @@ std::string gravatar_url(std::string_view email, int size) {
   std::string normal(trim(email));
   std::transform(normal.begin(), normal.end(), normal.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return fmt::format("https://www.gravatar.com/avatar/{}?d=identicon&s={}", md5_hex(normal), size);
+  std::string url = "https://www.gravatar.com/avatar/";
+  url += md5_hex(normal);
+  url += "?d=identicon&s=";
+  url += std::to_string(size);
+  return url;
 }
 
 std::string format_date(long unix_seconds) {

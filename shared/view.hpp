@@ -24,8 +24,9 @@ class Templates {
 
  private:
   std::string layout_;
-  std::map<std::string, std::string> pages_;
-  std::map<std::string, std::string> partials_;
+  // Per page: the partials it may use, its own body among them ("body"), built once at load so
+  // that a render copies no template text.
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> partials_;
 };
 
 // `s` with & < > " ' as &amp; &lt; &gt; &#34; &#39; (MarkupSafe's choice; SPEC §3).
