@@ -3,7 +3,6 @@
 #include "shared/db.hpp"
 #include "shared/fcgi.hpp"
 #include "shared/http.hpp"
-#include "shared/json.hpp"
 #include "shared/queries.hpp"
 
 namespace mt {
@@ -15,7 +14,7 @@ http::Response handle(const http::Request& req, Context& ctx) {
 
   db::Tx tx(ctx.db, db::Mode::kRead);
   const auto messages = queries::public_messages(tx, no, std::nullopt);
-  return json::response(http::kOk, api::messages_json(messages));
+  return api::messages_response(messages);
 }
 
 }  // namespace

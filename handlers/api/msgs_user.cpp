@@ -22,7 +22,7 @@ http::Response list(const http::Request& req, Context& ctx, const std::string& u
   const auto author = queries::find_user_id(tx, username);
   if (!author) throw http::Error{http::kNotFound, "User not found"};
   const auto messages = queries::author_messages(tx, *author, no, std::nullopt);
-  return json::response(http::kOk, api::messages_json(messages));
+  return api::messages_response(messages);
 }
 
 http::Response post(const http::Request& req, Context& ctx, const std::string& username) {

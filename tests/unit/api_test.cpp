@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "shared/http.hpp"
+#include "shared/json.hpp"
 
 using nlohmann::json;
 
@@ -48,4 +49,19 @@ TEST_CASE("api: messages are written as content, pub_date, user", "[api]") {
   CHECK(j[0]["pub_date"] == 1582270042);
   CHECK(j[0]["user"] == "alice");
   CHECK(mt::api::messages_json({}).dump() == "[]");
+}
+
+TEST_CASE("api: the message list response is byte for byte json::dump of messages_json", "[api]") {
+  const std::vector<mt::queries::Message> ms = {
+      {1, "Roger Histand", "r@x", "plain text", 1582270042},
+      {2, "q\"uote\\back", "q@x", "tab\there\nline\r\b\f \x01\x1f\x7f end", -5},
+      {3, "\xc3\xa9t\xc3\xa9 \xe2\x9c\x93", "u@x", "emoji \xf0\x9f\x98\x80 </script>", 0},
+      {4, "bad\xff", "b@x", "cut \xe2\x9c", 9}};
+  for (std::size_t n = 0; n <= ms.size(); ++n) {
+    const std::vector<mt::queries::Message> some(ms.begin(), ms.begin() + static_cast<long>(n));
+    const auto res = mt::api::messages_response(some);
+    CHECK(res.status == mt::http::kOk);
+    CHECK(res.content_type == "application/json");
+    CHECK(res.body == mt::json::dump(mt::api::messages_json(some)));
+  }
 }
