@@ -120,3 +120,31 @@ TEST_CASE_METHOD(Fixture, "pages: error pages use the layout", "[pages]") {
   CHECK(has(res.body, "You have to sign in first"));
   CHECK(has(res.body, "href=\"/login\""));
 }
+
+TEST_CASE_METHOD(Fixture, "pages: the public timeline is reused only for the same rows and visitor",
+                 "[pages]") {
+  using Kind = mt::pages::Timeline::Kind;
+  auto rows = messages(3);
+  const auto first = mt::pages::timeline(plain, ctx, {Kind::kPublic, rows, {}}).body;
+  CHECK(mt::pages::timeline(plain, ctx, {Kind::kPublic, rows, {}}).body == first);
+
+  rows[1].text = "edited";  // any field of any row makes a new page
+  const auto edited = mt::pages::timeline(plain, ctx, {Kind::kPublic, rows, {}}).body;
+  CHECK(has(edited, ">edited<"));
+  rows[1].email = "other@b";
+  CHECK(mt::pages::timeline(plain, ctx, {Kind::kPublic, rows, {}}).body != edited);
+
+  ctx.user = mt::User{1, "<me>"};  // the navigation differs per visitor
+  CHECK(has(mt::pages::timeline(plain, ctx, {Kind::kPublic, rows, {}}).body,
+            ">sign out [&lt;me&gt;]<"));
+  ctx.user.reset();
+  CHECK_FALSE(has(mt::pages::timeline(plain, ctx, {Kind::kPublic, rows, {}}).body, "sign out"));
+
+  const auto flashed = mt::session::flash(mt::http::redirect("/"), ctx, "Hello once");
+  const std::string cookie =
+      flashed.headers.back().second.substr(0, flashed.headers.back().second.find(';'));
+  const mt::http::Request next({{"REQUEST_METHOD", "GET"}, {"HTTP_COOKIE", cookie}}, "");
+  const auto with_flash = mt::pages::timeline(next, ctx, {Kind::kPublic, rows, {}});
+  CHECK(has(with_flash.body, "<li>Hello once</li>"));
+  CHECK_FALSE(has(mt::pages::timeline(plain, ctx, {Kind::kPublic, rows, {}}).body, "Hello once"));
+}
