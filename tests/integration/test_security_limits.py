@@ -29,6 +29,8 @@ def production(instance):
     """(web, api) base URLs of an nginx with the production limits on the instance's sockets."""
     tmp = tempfile.mkdtemp(prefix="mt-limits-")
     os.makedirs(os.path.join(tmp, "run"))
+    # Its log lines join the instance's, so every handler line has its nginx line (ops: logs).
+    os.symlink(os.path.join(instance.data_dir, "logs"), os.path.join(tmp, "logs"))
     env = {k: v for k, v in instance.shell_env().items() if not k.startswith("MINITWIT_SIGNIN_")}
     env.update(MINITWIT_DATA_DIR=tmp, MINITWIT_WEB_PORT=str(free_port()),
                MINITWIT_API_PORT=str(free_port()))
