@@ -6,6 +6,7 @@ import glob
 import json
 import os
 import time
+from datetime import datetime
 
 from conftest import SIM_AUTH
 
@@ -55,6 +56,11 @@ def make_traffic(instance, http, name):
     return traces
 
 
+def when(entry):
+    """@timestamp as Unix seconds (nginx writes +00:00, the handlers Z with milliseconds)."""
+    return datetime.fromisoformat(entry["@timestamp"].replace("Z", "+00:00")).timestamp()
+
+
 def read_logs(instance):
     logs = os.path.join(instance.data_dir, "logs")
     files = [p for p in glob.glob(os.path.join(logs, "**", "*"), recursive=True)
@@ -68,7 +74,7 @@ def test_logs_are_ecs_json_joined_by_trace_id_and_free_of_secrets(instance, http
     time.sleep(1.5)  # nginx flushes its buffered access log every second
     contents = read_logs(instance)
 
-    nginx, handler = [], []
+    nginx, handler, kills = [], [], []
     for path, text in contents.items():
         base = os.path.basename(path)
         if base in PLAIN_TEXT_LOGS or "postgresql" in path:
@@ -83,6 +89,9 @@ def test_logs_are_ecs_json_joined_by_trace_id_and_free_of_secrets(instance, http
             if base == "nginx_access.log":
                 assert entry["service.name"] == "nginx"
                 nginx.append(entry)
+            elif entry["message"] == "worker died; replacing it" and "signal" in str(
+                    entry.get("process.exit")):
+                kills.append(when(entry))
             elif "http.response.status_code" in entry:
                 missing = [f for f in REQUEST_FIELDS if f not in entry]
                 assert not missing, f"{base}:{n} lacks {missing}"
@@ -106,10 +115,15 @@ def test_logs_are_ecs_json_joined_by_trace_id_and_free_of_secrets(instance, http
     upstream = [e for e in nginx if e.get("nginx.upstream_response_time", "") not in ("", "-")
                 and e["http.response.status_code"] not in (499, 502, 504)]  # gave up early
     assert len(upstream) > 10
-    unmatched = [e for e in upstream if e["trace.id"] not in handler_by_trace]
+    # A worker SIGKILLed (test_resilience) between its answer and its log line loses that
+    # line: nothing can log after SIGKILL. Those requests are excused, and only those.
+    unmatched = [e for e in upstream if e["trace.id"] not in handler_by_trace
+                 and not any(abs(when(e) - k) <= 2 for k in kills)]
     assert not unmatched, (len(unmatched), unmatched[:3])
     for ng in upstream:
-        e = handler_by_trace[ng["trace.id"]]
+        e = handler_by_trace.get(ng["trace.id"])
+        if e is None:
+            continue  # excused above
         assert ng["http.response.status_code"] == e["http.response.status_code"], (ng, e)
         assert ng["url.path"] == e["url.path"], (ng, e)
 
