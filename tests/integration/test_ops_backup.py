@@ -2,24 +2,9 @@
 import os
 import subprocess
 
-import pytest
 import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
 
 from conftest import SIM_AUTH
-
-
-@pytest.fixture()
-def http():
-    """Like conftest's, but a 503 is retried (up to 3 times): a handler worker meets its dead
-    connection once after test_api_db_restart restarted PostgreSQL, and a 503 commits nothing."""
-    s = requests.Session()
-    retry = Retry(total=3, connect=0, read=0, status_forcelist=[503], allowed_methods=None,
-                  backoff_factor=0.05, raise_on_status=False)
-    s.mount("http://", HTTPAdapter(max_retries=retry))
-    yield s
-    s.close()
 
 
 TABLES = ("users", "message", "follower", "latest", "schema_migrations")
