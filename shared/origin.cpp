@@ -46,6 +46,10 @@ std::optional<std::string> own(const http::Request& req) {
 }
 
 void require_same_site(const http::Request& req) {
+  // Browsers say outright where a request comes from; trust that first (it survives a
+  // Referrer-Policy that hides the Referer).
+  if (req.header("SEC_FETCH_SITE") == "cross-site")
+    throw http::Error{http::kForbidden, "Forms may only be sent from this site's own pages"};
   auto claimed = req.header("ORIGIN");
   if (!claimed || claimed->empty()) claimed = req.header("REFERER");
   if (!claimed || claimed->empty()) return;

@@ -18,8 +18,9 @@ std::optional<std::string> of_url(std::string_view url);
 // REQUEST_SCHEME) and its Host header; std::nullopt when it sent no Host.
 std::optional<std::string> own(const http::Request& req);
 
-// Throws http::Error 403 when `req` carries an Origin (or, lacking one, a Referer) that is not
-// its own origin. A request with neither header (scripts, test clients) passes.
+// Throws http::Error 403 when a browser says the request comes from another site
+// (Sec-Fetch-Site: cross-site) or `req` carries an Origin (or, lacking one, a Referer) that is
+// not its own origin. A request with none of these headers (scripts, test clients) passes.
 void require_same_site(const http::Request& req);
 
 }  // namespace mt::origin

@@ -4,6 +4,7 @@
 #include "shared/db.hpp"
 #include "shared/fcgi.hpp"
 #include "shared/http.hpp"
+#include "shared/origin.hpp"
 #include "shared/queries.hpp"
 #include "shared/session.hpp"
 #include "shared/url.hpp"
@@ -13,6 +14,7 @@ namespace {
 
 http::Response handle(const http::Request& req, Context& ctx) {
   if (req.method() != "GET") throw http::Error{http::kMethodNotAllowed};
+  origin::require_same_site(req);  // a GET that changes data: never from another site
   const User me = session::require_user(req, ctx);
   const std::string& username = req.path_param("username");
 

@@ -43,6 +43,8 @@ TEST_CASE("origin: same-site posts and posts without Origin or Referer pass", "[
   CHECK_NOTHROW(mt::origin::require_same_site(
       post({{"HTTP_REFERER", "http://127.0.0.1:8080/login?next=/"}})));
   CHECK_NOTHROW(mt::origin::require_same_site(post({{"HTTP_ORIGIN", ""}})));
+  CHECK_NOTHROW(mt::origin::require_same_site(post({{"HTTP_SEC_FETCH_SITE", "same-origin"}})));
+  CHECK_NOTHROW(mt::origin::require_same_site(post({{"HTTP_SEC_FETCH_SITE", "none"}})));
   CHECK(mt::form::Form(post({{"HTTP_ORIGIN", "http://127.0.0.1:8080"}})).get("text") == "hi");
 }
 
@@ -54,6 +56,8 @@ TEST_CASE("origin: another scheme, host or port is refused with 403", "[origin]"
            {{"HTTP_ORIGIN", "null"}},
            {{"HTTP_REFERER", "http://evil.example/page"}},
            {{"HTTP_ORIGIN", "http://evil.example"}, {"HTTP_REFERER", "http://127.0.0.1:8080/"}},
+           {{"HTTP_SEC_FETCH_SITE", "cross-site"}},
+           {{"HTTP_SEC_FETCH_SITE", "cross-site"}, {"HTTP_REFERER", "http://127.0.0.1:8080/"}},
        }) {
     try {
       mt::form::Form form(post(headers));
