@@ -5,18 +5,12 @@ import json
 import time
 from urllib.parse import quote
 
-import pytest
 import requests
 
 from conftest import SIM_AUTH
 from security import (INVALID_UTF8, PAYLOADS, SQLI, XSS, fingerprint, html_escape, processes,
                       raw)
-from web import PASSWORD, api_register, fresh_name, session_cookie, signed_in, warm_up
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm(instance):
-    warm_up(instance)
+from web import PASSWORD, api_register, fresh_name, session_cookie, signed_in
 
 
 class Battery:

@@ -6,12 +6,11 @@ import subprocess
 import tempfile
 import time
 
-import pytest
 import requests
 
 from conftest import SIM_AUTH
 from security import raw
-from web import fresh_name, signed_in, warm_up
+from web import fresh_name, signed_in
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' https://www.gravatar.com; "
        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -22,11 +21,6 @@ EXPECTED = {"content-security-policy": CSP, "x-content-type-options": "nosniff",
 def nginx_version():
     out = subprocess.run(["nginx", "-v"], capture_output=True, text=True).stderr
     return re.search(r"nginx/(\S+)", out).group(1)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm(instance):
-    warm_up(instance)
 
 
 def headers_of(answer: bytes):

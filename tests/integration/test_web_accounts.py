@@ -5,13 +5,8 @@ import re
 import pytest
 import requests
 
-from web import (warm_up, PASSWORD, api_post, api_register, flashes, inputs, now, register, session_cookie,
+from web import (PASSWORD, api_post, api_register, flashes, inputs, now, register, session_cookie,
                  signed_in, title, user_url)
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _warm(instance):
-    warm_up(instance)
 
 
 # SPEC: "on `/register` the page's first five `<input>` elements are, in order, username,

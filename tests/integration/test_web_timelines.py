@@ -3,18 +3,12 @@ escaping. Every quoted SPEC text is asserted as written."""
 import hashlib
 import re
 
-import pytest
 from urllib.parse import quote
 
 import requests
 
-from web import (warm_up, api_post, api_register, flashes, fresh_name, message_texts, older_link, post,
+from web import (api_post, api_register, flashes, fresh_name, message_texts, older_link, post,
                  register, signed_in, title, user_url)
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _warm(instance):
-    warm_up(instance)
 
 
 # SPEC: "Signed out: redirect to `/public`."

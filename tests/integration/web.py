@@ -100,30 +100,3 @@ def session_cookie(instance, user_id, username, expires):
 
 def now():
     return int(time.time())
-
-
-def warm_up(instance):
-    """Lets every web handler worker meet a PostgreSQL restart (test_api_db_restart,
-    test_web_errors) before the tests do: a worker that held its connection across a restart
-    answers its first request with 503 and reconnects. Requests go out 4 at a time so that
-    every worker of a handler gets some."""
-    name = fresh_name("warm")
-    for _ in range(8):  # the API's workers may meet the restart here
-        r = requests.post(instance.api + "/register", headers=SIM_AUTH,
-                          json={"username": name, "email": "w@x.org", "pwd": PASSWORD})
-        if r.status_code != 503:
-            break
-    s = requests.Session()
-    for _ in range(8):
-        r = s.post(instance.web + "/login", data={"username": name, "password": PASSWORD},
-                   allow_redirects=False)
-        if r.status_code == 302:
-            break
-    calls = [lambda: s.post(instance.web + "/register", allow_redirects=False, data={
-        "username": name, "email": "w@x.org", "password": "p", "password2": "p"}),
-        lambda: s.post(instance.web + "/add_message", data={"text": ""}, allow_redirects=False)]
-    calls += [lambda p=p: s.get(instance.web + p, allow_redirects=False)
-              for p in ("/", "/public", f"/{name}", f"/{name}/follow", f"/{name}/unfollow")]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        for call in calls:
-            list(pool.map(lambda _: call(), range(8)))
