@@ -172,6 +172,14 @@ Outcome run_handler(Handler handle, const Options& options, FCGX_Request& fcgx,
     return {failure(http::kServiceUnavailable,
                     http::Error::default_message(http::kServiceUnavailable), options, ctx),
             fmt::format("database unreachable: {}", e.what())};
+  } catch (const pqxx::in_doubt_error& e) {
+    // The database went away while committing: the write may or may not be stored, so it is
+    // never retried here, and the client gets no 2xx. It is an outage, not a bug: 503.
+    metrics::count_db_error(metrics::DbError::kUnreachable);
+    ctx.db.reset();
+    return {failure(http::kServiceUnavailable,
+                    http::Error::default_message(http::kServiceUnavailable), options, ctx),
+            fmt::format("database went away during commit, outcome unknown: {}", e.what())};
   } catch (const pqxx::sql_error& e) {
     metrics::count_db_error(ctx.db.lost(e) ? metrics::DbError::kUnreachable
                                            : metrics::DbError::kQuery);
