@@ -32,8 +32,8 @@ def production(instance):
     # Its log lines join the instance's, so every handler line has its nginx line (ops: logs).
     os.symlink(os.path.join(instance.data_dir, "logs"), os.path.join(tmp, "logs"))
     env = {k: v for k, v in instance.shell_env().items() if not k.startswith("MINITWIT_SIGNIN_")}
-    env.update(MINITWIT_DATA_DIR=tmp, MINITWIT_WEB_PORT=str(free_port()),
-               MINITWIT_API_PORT=str(free_port()))
+    env.update(MINITWIT_DATA_DIR=tmp, MINITWIT_BACKUP_DIR=os.path.join(tmp, "backups"),
+               MINITWIT_WEB_PORT=str(free_port()), MINITWIT_API_PORT=str(free_port()))
     lib = f". {instance.root}/scripts/lib.sh; MT_RUN={instance.data_dir}/run; "
     start = lib + ('mt_nginx_conf && nginx -p "$MT_NGINX" -c "$MT_NGINX/nginx.conf" '
                    '-e "$MT_LOGS/nginx_error.log"')
