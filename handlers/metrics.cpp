@@ -50,10 +50,11 @@ std::string business_gauges(Context& ctx) {
                                static_cast<double>(latest));
 }
 
-// The gauges, or std::nullopt when PostgreSQL cannot be queried (the connection is then reset).
+// The gauges (on a fresh connection if the old one was dropped), or std::nullopt when
+// PostgreSQL cannot be queried (the connection is then reset).
 std::optional<std::string> try_business_gauges(Context& ctx) {
   try {
-    return business_gauges(ctx);
+    return db::with_reconnect(ctx.db, [&] { return business_gauges(ctx); });
   } catch (const pqxx::failure&) {
     // Means "database down" here: the request counters must still reach Prometheus.
     ctx.db.reset();
@@ -65,9 +66,7 @@ http::Response handle(const http::Request& req, Context& ctx) {
   if (req.method() != "GET" && req.method() != "HEAD") throw http::Error{http::kMethodNotAllowed};
 
   std::string body = metrics::render();
-  // A second try on a fresh connection: the first fails once after PostgreSQL restarted.
-  auto gauges = try_business_gauges(ctx);
-  if (!gauges) gauges = try_business_gauges(ctx);
+  const auto gauges = try_business_gauges(ctx);
   if (!gauges) metrics::count_db_error(metrics::DbError::kUnreachable);
   body += gauges.value_or("");
   body += metrics::render_gauge(

@@ -33,6 +33,24 @@ class Db {
   std::unordered_map<std::string, std::string> statements_;  // sql -> statement name
 };
 
+// Runs `work()` and, when it failed because PostgreSQL dropped the connection (a server restart
+// is only noticed on the connection's next use), once more on a fresh connection. Safe for
+// any `work`: a statement that failed that way committed nothing, and a commit whose outcome
+// is unknown throws pqxx::in_doubt_error, which is not retried. Rethrows the second failure.
+template <typename Work>
+auto with_reconnect(Db& db, Work&& work) -> decltype(work()) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return work();
+    } catch (const pqxx::broken_connection&) {
+      if (attempt == 2) throw;
+    } catch (const pqxx::sql_error& e) {
+      if (attempt == 2 || !db.lost(e)) throw;
+    }
+    db.reset();
+  }
+}
+
 enum class Mode {
   kRead,   // pqxx::nontransaction: each statement autocommits; no BEGIN/COMMIT round trips
   kWrite,  // pqxx::work: commit() makes every statement durable at once; else rolled back

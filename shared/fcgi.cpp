@@ -127,23 +127,14 @@ view::Templates load_site(const config::Config& config) {
   return view::Templates::load(config.template_dir);
 }
 
-// Runs the handler. A connection that PostgreSQL dropped (a server restart) is only noticed on
-// its next use: then the handler runs once more on a fresh connection, so a restart costs no
-// request once the server is back. Safe because a statement that failed that way committed
-// nothing (a commit whose outcome is unknown throws pqxx::in_doubt_error, never retried).
+// Runs the handler (and the ?latest= bookkeeping) so that a PostgreSQL restart costs no request
+// once the server is back: see db::with_reconnect.
 http::Response run_with_reconnect(Handler handle, const Options& options, const http::Request& req,
                                   Context& ctx) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      if (options.latest == Latest::kRecord) record_latest(req, ctx);
-      return handle(req, ctx);
-    } catch (const pqxx::broken_connection&) {
-      if (attempt == 2) throw;
-    } catch (const pqxx::sql_error& e) {
-      if (attempt == 2 || !ctx.db.lost(e)) throw;
-    }
-    ctx.db.reset();
-  }
+  return db::with_reconnect(ctx.db, [&] {
+    if (options.latest == Latest::kRecord) record_latest(req, ctx);
+    return handle(req, ctx);
+  });
 }
 
 // The one catch-all: every failure becomes a status here, with details for the log only.
@@ -154,6 +145,14 @@ Outcome run_handler(Handler handle, const Options& options, FCGX_Request& fcgx,
         failure(http::kInternalError,
                 fmt::format("Internal server error (request id {})", request_id), options, ctx),
         std::move(detail)};
+  };
+  // The database is unreachable: reconnect on the next request, answer 503 now.
+  const auto unavailable = [&](std::string detail) {
+    metrics::count_db_error(metrics::DbError::kUnreachable);
+    ctx.db.reset();
+    return Outcome{failure(http::kServiceUnavailable,
+                           http::Error::default_message(http::kServiceUnavailable), options, ctx),
+                   std::move(detail)};
   };
   try {
     http::Request req(read_params(fcgx.envp), read_body(fcgx, ctx.config.max_body_bytes));
@@ -167,27 +166,16 @@ Outcome run_handler(Handler handle, const Options& options, FCGX_Request& fcgx,
   } catch (const http::Error& e) {
     return {failure(e.status, e.what(), options, ctx), {}};
   } catch (const pqxx::broken_connection& e) {
-    metrics::count_db_error(metrics::DbError::kUnreachable);
-    ctx.db.reset();  // reconnect on the next request
-    return {failure(http::kServiceUnavailable,
-                    http::Error::default_message(http::kServiceUnavailable), options, ctx),
-            fmt::format("database unreachable: {}", e.what())};
+    return unavailable(fmt::format("database unreachable: {}", e.what()));
   } catch (const pqxx::in_doubt_error& e) {
     // The database went away while committing: the write may or may not be stored, so it is
-    // never retried here, and the client gets no 2xx. It is an outage, not a bug: 503.
-    metrics::count_db_error(metrics::DbError::kUnreachable);
-    ctx.db.reset();
-    return {failure(http::kServiceUnavailable,
-                    http::Error::default_message(http::kServiceUnavailable), options, ctx),
-            fmt::format("database went away during commit, outcome unknown: {}", e.what())};
+    // never retried, and the client gets no 2xx. It is an outage, not a bug: 503.
+    return unavailable(
+        fmt::format("database went away during commit, outcome unknown: {}", e.what()));
   } catch (const pqxx::sql_error& e) {
-    metrics::count_db_error(ctx.db.lost(e) ? metrics::DbError::kUnreachable
-                                           : metrics::DbError::kQuery);
-    if (!ctx.db.lost(e)) return internal_error(fmt::format("database error: {}", e.what()));
-    ctx.db.reset();
-    return {failure(http::kServiceUnavailable,
-                    http::Error::default_message(http::kServiceUnavailable), options, ctx),
-            fmt::format("database unreachable: {}", e.what())};
+    if (ctx.db.lost(e)) return unavailable(fmt::format("database unreachable: {}", e.what()));
+    metrics::count_db_error(metrics::DbError::kQuery);
+    return internal_error(fmt::format("database error: {}", e.what()));
   } catch (const std::exception& e) {
     return internal_error(e.what());
   } catch (...) {
