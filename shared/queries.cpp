@@ -19,12 +19,16 @@ constexpr std::string_view kPublicMessages =
     "  (SELECT COALESCE((SELECT pub_date FROM message WHERE message_id = $2), $3::bigint), $2) "
     "ORDER BY m.pub_date DESC, m.message_id DESC LIMIT $1";
 
-constexpr std::string_view kAuthorMessages =
-    "SELECT m.message_id, u.username, u.email, m.text, m.pub_date "
-    "FROM message m JOIN users u ON u.user_id = m.author_id "
-    "WHERE m.author_id = $1 AND NOT m.flagged AND (m.pub_date, m.message_id) < "
-    "  (SELECT COALESCE((SELECT pub_date FROM message WHERE message_id = $3), $4::bigint), $3) "
-    "ORDER BY m.pub_date DESC, m.message_id DESC LIMIT $2";
+// The author by name and their page of messages in one round trip: no row means no such
+// user, one row with NULL message columns a user without (unflagged) messages.
+constexpr std::string_view kAuthorByName =
+    "SELECT a.user_id, m.message_id, a.username, a.email, m.text, m.pub_date "
+    "FROM users a LEFT JOIN LATERAL ("
+    "  SELECT message_id, text, pub_date FROM message "
+    "  WHERE author_id = a.user_id AND NOT flagged AND (pub_date, message_id) < "
+    "    (SELECT COALESCE((SELECT pub_date FROM message WHERE message_id = $3), $4::bigint), $3) "
+    "  ORDER BY pub_date DESC, message_id DESC LIMIT $2) m ON TRUE "
+    "WHERE a.username = $1";
 
 constexpr std::string_view kFollow =
     "INSERT INTO follower (who_id, whom_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
@@ -61,10 +65,20 @@ std::vector<Message> public_messages(db::Tx& tx, long limit, std::optional<long>
   return to_messages(tx.exec(kPublicMessages, limit, before_id.value_or(kNoBound), kNoBound));
 }
 
-std::vector<Message> author_messages(db::Tx& tx, long author_id, long limit,
+std::optional<Author> author_by_name(db::Tx& tx, std::string_view username, long limit,
                                      std::optional<long> before_id) {
-  return to_messages(
-      tx.exec(kAuthorMessages, author_id, limit, before_id.value_or(kNoBound), kNoBound));
+  const auto rows =
+      tx.exec(kAuthorByName, std::string(username), limit, before_id.value_or(kNoBound), kNoBound);
+  if (rows.empty()) return std::nullopt;
+  Author author{rows[0][0].as<long>(), {}};
+  author.messages.reserve(rows.size());
+  for (const auto& row : rows) {
+    if (row[1].is_null()) break;  // the one row of a user without messages
+    author.messages.push_back(Message{row[1].as<long>(), row[2].as<std::string>(),
+                                      row[3].as<std::string>(), row[4].as<std::string>(),
+                                      row[5].as<long>()});
+  }
+  return author;
 }
 
 void follow(db::Tx& tx, long who, long whom) { tx.exec(kFollow, who, whom); }

@@ -26,9 +26,16 @@ struct Message {
 };
 
 // Up to `limit` newest unflagged messages (newest first, ties by newest id), optionally only
-// those with an id below `before_id` (the next page), of everyone or of one author.
+// those with an id below `before_id` (the next page), of everyone.
 std::vector<Message> public_messages(db::Tx& tx, long limit, std::optional<long> before_id);
-std::vector<Message> author_messages(db::Tx& tx, long author_id, long limit,
+
+// The user named `username` and the same page of their own messages, in one round trip;
+// std::nullopt when there is no such user.
+struct Author {
+  long id;
+  std::vector<Message> messages;
+};
+std::optional<Author> author_by_name(db::Tx& tx, std::string_view username, long limit,
                                      std::optional<long> before_id);
 
 // `who` follows `whom` (following twice is a no-op) / no longer does (a no-op if it did not).

@@ -12,17 +12,23 @@
 namespace mt {
 namespace {
 
+// The user by name and whom they follow in one round trip: no row means no such user, one row
+// with a NULL name a user who follows nobody.
 constexpr std::string_view kFollows =
-    "SELECT u.username FROM follower f JOIN users u ON u.user_id = f.whom_id "
-    "WHERE f.who_id = $1 ORDER BY f.whom_id LIMIT $2";
+    "SELECT w.username FROM users u LEFT JOIN LATERAL ("
+    "  SELECT v.username FROM follower f JOIN users v ON v.user_id = f.whom_id "
+    "  WHERE f.who_id = u.user_id ORDER BY f.whom_id LIMIT $2) w ON TRUE "
+    "WHERE u.username = $1";
 
 http::Response list(const http::Request& req, Context& ctx, const std::string& username) {
   const long no = http::query_count(req, "no", api::kDefaultCount, api::kMaxCount);
   db::Tx tx(ctx.db, db::Mode::kRead);
-  const auto who = queries::find_user_id(tx, username);
-  if (!who) throw http::Error{http::kNotFound, "User not found"};
+  const auto rows = tx.exec(kFollows, username, no);
+  if (rows.empty()) throw http::Error{http::kNotFound, "User not found"};
   nlohmann::json follows = nlohmann::json::array();
-  for (const auto& row : tx.exec(kFollows, *who, no)) follows.push_back(row[0].as<std::string>());
+  for (const auto& row : rows) {
+    if (!row[0].is_null()) follows.push_back(row[0].as<std::string>());
+  }
   return json::response(http::kOk, {{"follows", follows}});
 }
 

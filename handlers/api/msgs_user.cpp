@@ -19,10 +19,9 @@ constexpr std::string_view kInsertMessage =
 http::Response list(const http::Request& req, Context& ctx, const std::string& username) {
   const long no = http::query_count(req, "no", api::kDefaultCount, api::kMaxCount);
   db::Tx tx(ctx.db, db::Mode::kRead);
-  const auto author = queries::find_user_id(tx, username);
+  const auto author = queries::author_by_name(tx, username, no, std::nullopt);
   if (!author) throw http::Error{http::kNotFound, "User not found"};
-  const auto messages = queries::author_messages(tx, *author, no, std::nullopt);
-  return api::messages_response(messages);
+  return api::messages_response(author->messages);
 }
 
 http::Response post(const http::Request& req, Context& ctx, const std::string& username) {

@@ -31,12 +31,11 @@ http::Response handle(const http::Request& req, Context& ctx) {
   const auto me = session::current_user(req, ctx);
 
   db::Tx tx(ctx.db, db::Mode::kRead);
-  const auto owner = queries::find_user_id(tx, username);
+  auto owner = queries::author_by_name(tx, username, pages::kPerPage + 1, before);
   if (!owner) throw http::Error{http::kNotFound, "There is no user with that name."};
-  auto messages = queries::author_messages(tx, *owner, pages::kPerPage + 1, before);
+  const auto related = relation(tx, me, owner->id);
   return pages::timeline(
-      req, ctx,
-      {pages::Timeline::Kind::kUser, std::move(messages), username, relation(tx, me, *owner)});
+      req, ctx, {pages::Timeline::Kind::kUser, std::move(owner->messages), username, related});
 }
 
 }  // namespace

@@ -8,15 +8,19 @@ PREPARE public_messages(bigint, bigint, bigint) AS
   WHERE NOT m.flagged AND (m.pub_date, m.message_id) <
     (SELECT COALESCE((SELECT pub_date FROM message WHERE message_id = $2), $3::bigint), $2)
   ORDER BY m.pub_date DESC, m.message_id DESC LIMIT $1;
-PREPARE author_messages(bigint, bigint, bigint, bigint) AS
-  SELECT m.message_id, u.username, u.email, m.text, m.pub_date
-  FROM message m JOIN users u ON u.user_id = m.author_id
-  WHERE m.author_id = $1 AND NOT m.flagged AND (m.pub_date, m.message_id) <
-    (SELECT COALESCE((SELECT pub_date FROM message WHERE message_id = $3), $4::bigint), $3)
-  ORDER BY m.pub_date DESC, m.message_id DESC LIMIT $2;
-PREPARE follows(bigint, bigint) AS
-  SELECT u.username FROM follower f JOIN users u ON u.user_id = f.whom_id
-  WHERE f.who_id = $1 ORDER BY f.whom_id LIMIT $2;
+PREPARE author_by_name(text, bigint, bigint, bigint) AS
+  SELECT a.user_id, m.message_id, a.username, a.email, m.text, m.pub_date
+  FROM users a LEFT JOIN LATERAL (
+    SELECT message_id, text, pub_date FROM message
+    WHERE author_id = a.user_id AND NOT flagged AND (pub_date, message_id) <
+      (SELECT COALESCE((SELECT pub_date FROM message WHERE message_id = $3), $4::bigint), $3)
+    ORDER BY pub_date DESC, message_id DESC LIMIT $2) m ON TRUE
+  WHERE a.username = $1;
+PREPARE follows(text, bigint) AS
+  SELECT w.username FROM users u LEFT JOIN LATERAL (
+    SELECT v.username FROM follower f JOIN users v ON v.user_id = f.whom_id
+    WHERE f.who_id = u.user_id ORDER BY f.whom_id LIMIT $2) w ON TRUE
+  WHERE u.username = $1;
 PREPARE recent_of_followed(bigint, bigint, bigint, bigint, bigint) AS
   SELECT m.message_id, u.username, u.email, m.text, m.pub_date FROM (
     SELECT w.message_id, w.pub_date FROM (
@@ -43,16 +47,17 @@ PREPARE my_timeline(bigint, bigint, bigint, bigint) AS
   JOIN users u ON u.user_id = m.author_id
   ORDER BY t.pub_date DESC, t.message_id DESC;
 
-\echo '-- GET /msgs/<user>, /fllws/<user>, /<user>: the user by name'
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE find_user('Bench User 1');
+SELECT username AS user_name FROM users WHERE user_id = :user_id \gset
+\echo '-- POST /fllws/<user>, GET /<user>/follow: the user by name'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE find_user(:'user_name');
 \echo '-- GET /msgs?no=100 (and /public with 31)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE public_messages(100, 9223372036854775807, 9223372036854775807);
 \echo '-- GET /public?before=<an id deep in the table>'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE public_messages(31, 500000, 9223372036854775807);
-\echo '-- GET /msgs/<user>?no=20 for the most prolific author (and /<user> with 31)'
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE author_messages(:user_id, 20, 9223372036854775807, 9223372036854775807);
-\echo '-- GET /fllws/<user> for the user who follows the most'
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE follows(:user_id, 100);
+\echo '-- GET /msgs/<user>?no=20 for the most prolific author (and /<user> with 31): user and messages at once'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE author_by_name(:'user_name', 20, 9223372036854775807, 9223372036854775807);
+\echo '-- GET /fllws/<user> for the user who follows the most: user and follows at once'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE follows(:'user_name', 100);
 \echo '-- GET / signed in, first try (the newest 1,000 of everyone): the bench user (100 follows)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) EXECUTE recent_of_followed(:me, 31, 9223372036854775807, 9223372036854775807, 1000);
 \echo '-- GET / signed in, first try: the user who follows the most'
