@@ -44,6 +44,7 @@ unset _src _rel
 export MINITWIT_DATABASE_URL="host=$MT_PGSOCK port=$MINITWIT_PG_PORT dbname=minitwit user=minitwit connect_timeout=2"
 export MINITWIT_SESSION_SECRET_FILE=$MINITWIT_DATA_DIR/session_secret
 export MINITWIT_METRICS_FILE=$MT_RUN/metrics.shm
+export MINITWIT_CHANGES_FILE=$MT_RUN/changes.shm
 export MINITWIT_TEMPLATE_DIR=$MT_ROOT/templates
 
 mt_say() { printf '%s\n' "$*" >&2; }
@@ -70,7 +71,21 @@ mt_dirs() {
 # ---- PostgreSQL ------------------------------------------------------------------------
 
 mt_psql_super() { psql -X -q -v ON_ERROR_STOP=1 "host=$MT_PGSOCK port=$MINITWIT_PG_PORT dbname=postgres user=postgres" "$@"; }
-mt_psql() { psql -X -v ON_ERROR_STOP=1 "$MINITWIT_DATABASE_URL" "$@"; }
+# Any psql session may have written behind the handlers' back: afterwards every handler process
+# is told to stop reusing answers it computed before (shared/cache, data-changed).
+mt_psql() {
+  local rc=0
+  psql -X -v ON_ERROR_STOP=1 "$MINITWIT_DATABASE_URL" "$@" || rc=$?
+  mt_data_changed
+  return "$rc"
+}
+mt_data_changed() {
+  if [ -x "$MINITWIT_BUILD_DIR/data-changed" ]; then
+    "$MINITWIT_BUILD_DIR/data-changed" "$MINITWIT_CHANGES_FILE"
+  elif [ -e "$MINITWIT_CHANGES_FILE" ]; then
+    mt_say "warning: no $MINITWIT_BUILD_DIR/data-changed; cached answers may lag for up to ${MINITWIT_CACHE_MAX_AGE_MS:-1000} ms"
+  fi
+}
 
 mt_pg_running() { mt_as_pg "$MT_PGBIN/pg_ctl" status -D "$MT_PGDATA" >/dev/null 2>&1; }
 

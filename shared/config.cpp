@@ -55,6 +55,8 @@ Config from_env(std::string service) {
   c.session_secret = secret("MINITWIT_SESSION_SECRET", "");
   c.secure_cookies = env_or("MINITWIT_SECURE_COOKIES", "0") == "1";
   c.metrics_file = env_or("MINITWIT_METRICS_FILE", "");
+  c.changes_file = env_or("MINITWIT_CHANGES_FILE", "");
+  c.cache_max_age_ms = static_cast<long>(env_number("MINITWIT_CACHE_MAX_AGE_MS", 1000));
   c.template_dir = env_or("MINITWIT_TEMPLATE_DIR", "");
   return c;
 }

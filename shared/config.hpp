@@ -22,6 +22,8 @@ struct Config {
   std::string session_secret;  // HMAC key for web session cookies; empty for API-only handlers
   bool secure_cookies;         // add `Secure` to cookies (site served over HTTPS)
   std::string metrics_file;    // shared-memory file that aggregates metrics across processes
+  std::string changes_file;    // shared-memory change counter of cache (empty: no reuse)
+  long cache_max_age_ms;       // the longest a reused answer may be sent again (0: never)
   std::string template_dir;    // the web pages' mustache templates; empty for API-only handlers
 };
 

@@ -1,6 +1,8 @@
 // shared/db: this process's one PostgreSQL connection, prepared statements, transactions.
 #include "shared/db.hpp"
 
+#include "shared/cache.hpp"
+
 namespace mt::db {
 
 pqxx::connection& Db::conn() {
@@ -26,6 +28,16 @@ Tx::Tx(Db& db, Mode mode) : db_(db) {
   } else {
     tx_ = std::make_unique<pqxx::nontransaction>(db.conn());
   }
+}
+
+void Tx::commit() {
+  try {
+    tx_->commit();
+  } catch (...) {
+    cache::changed();
+    throw;
+  }
+  cache::changed();
 }
 
 bool Db::lost(const pqxx::sql_error& e) const {

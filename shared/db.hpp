@@ -66,7 +66,9 @@ class Tx {
   pqxx::result exec(std::string_view sql, Args&&... args) {
     return tx_->exec_prepared(db_.prepared(sql), std::forward<Args>(args)...);
   }
-  void commit() { tx_->commit(); }
+  // Commits, then tells the cache (shared/cache) that the data changed: also when the commit
+  // fails, since its outcome may be unknown.
+  void commit();
 
  private:
   Db& db_;

@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "shared/basic_auth.hpp"
+#include "shared/cache.hpp"
 #include "shared/json.hpp"
 #include "shared/log.hpp"
 #include "shared/metrics.hpp"
@@ -261,6 +262,7 @@ int serve(const char* service, Handler handle, Options options) {
     log::init(service);
     const config::Config config = config::from_env(service);
     metrics::open(config.metrics_file, service);
+    cache::open(config.changes_file);
     const prefork::Settings settings = prefork::from_env(service);
     std::optional<view::Templates> templates;
     if (options.errors == ErrorBody::kPage) templates = load_site(config);

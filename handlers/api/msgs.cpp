@@ -1,4 +1,7 @@
-// handlers/api/msgs.cpp: GET /msgs?no=N. The N newest unflagged messages of everyone.
+// handlers/api/msgs.cpp: GET /msgs?no=N. The N newest unflagged messages of everyone; the same
+// list for every caller until the next write, so it is reused until then (shared/cache).
+#include <string>
+
 #include "shared/api.hpp"
 #include "shared/db.hpp"
 #include "shared/fcgi.hpp"
@@ -12,9 +15,10 @@ http::Response handle(const http::Request& req, Context& ctx) {
   if (req.method() != "GET") throw http::Error{http::kMethodNotAllowed};
   const long no = http::query_count(req, "no", api::kDefaultCount, api::kMaxCount);
 
-  db::Tx tx(ctx.db, db::Mode::kRead);
-  const auto messages = queries::public_messages(tx, no, std::nullopt);
-  return api::messages_response(messages);
+  return ctx.answers.reuse_or(std::to_string(no), [&] {
+    db::Tx tx(ctx.db, db::Mode::kRead);
+    return api::messages_response(queries::public_messages(tx, no, std::nullopt));
+  });
 }
 
 }  // namespace
