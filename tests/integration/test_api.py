@@ -118,7 +118,7 @@ def test_register_returns_204_with_an_empty_body(instance, http, name):
     assert r.content == b""
     row = instance.sql("SELECT email, pw_hash FROM users WHERE username = :'p1'", name)
     assert row[0][0] == f"{name}@example.com"
-    assert row[0][1].startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert row[0][1].startswith("$argon2id$v=19$m=7168,t=5,p=1$")
 
 
 @pytest.mark.parametrize("body,error", [

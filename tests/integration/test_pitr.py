@@ -32,7 +32,7 @@ class Own:
                     "MINITWIT_WEB_PORT": str(free_port()),
                     "MINITWIT_API_PORT": str(free_port()),
                     "MINITWIT_BUILD_DIR": shared.env["MINITWIT_BUILD_DIR"],
-                    "MINITWIT_PROCS": "1"}
+                    "MINITWIT_PROCS": "1", "MINITWIT_PROCS_LIGHT": "1"}
         self.api = f"http://127.0.0.1:{self.env['MINITWIT_API_PORT']}"
         self.data = root / "data"
 
