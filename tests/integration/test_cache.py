@@ -1,100 +1,89 @@
 """shared/cache: /msgs?no=N and /public are answered again without a query only while nothing
 changed. A write through any handler, scripts/flag and scripts/psql show at once in every
-worker; a write nobody announced (plain psql) shows within MINITWIT_CACHE_MAX_AGE_MS (1 s)."""
+worker; a write nobody announced (plain psql) shows within MINITWIT_CACHE_MAX_AGE_MS (1 s).
+
+Other suites store messages dated in the future, so each test first puts a message of its own
+ahead of all of them (through scripts/psql) and watches that one lead both answers."""
 import subprocess
 import time
 
 from conftest import SIM_AUTH
 from web import api_post, api_register, flashes, message_texts, post, signed_in, user_url
 
-ROUNDS = 20  # each read may land on any worker: every one must have dropped its copy
 
-
-# Other tests run beside these and some store messages dated in the future, so "newest" means
-# "among the newest", never "the first".
-def newest_api(http, instance):
-    r = http.get(instance.api + "/msgs", headers=SIM_AUTH, params={"no": 50})
+def leading(http, instance):
+    """The first message of GET /msgs and of GET /public."""
+    r = http.get(instance.api + "/msgs", headers=SIM_AUTH, params={"no": 5})
     assert r.status_code == 200
-    return [m["content"] for m in r.json()]
+    page = http.get(instance.web + "/public")
+    assert page.status_code == 200
+    return r.json()[0]["content"], message_texts(page.text)[0]
 
 
-def newest_public(http, instance):
-    r = http.get(instance.web + "/public")
-    assert r.status_code == 200
-    return message_texts(r.text)
+def everywhere(http, instance, rounds=6):
+    """What every worker answers: requests go round the workers, so a few rounds reach all."""
+    return {leading(http, instance) for _ in range(rounds)}
 
 
-def warm(http, instance):
-    """Fills every worker's copy of both answers (requests go round the workers)."""
-    for _ in range(8):
-        newest_api(http, instance)
-        newest_public(http, instance)
+def put_on_top(instance, name, text):
+    """A message of `name` dated after every other one (announced by scripts/psql)."""
+    instance.sql("INSERT INTO message (author_id, text, pub_date) "
+                 "SELECT user_id, :'p2', (SELECT max(pub_date) + 1000 FROM message) "
+                 "FROM users WHERE username = :'p1'", name, text)
 
 
-def test_a_new_message_shows_at_once_through_both_doors(instance, http, name):
-    api_register(instance, name)
-    warm(http, instance)
-    for i in range(ROUNDS):
-        text = f"{name} says {i}"
-        api_post(instance, name, text)
-        assert text in newest_api(http, instance)
-        assert text in newest_public(http, instance)
-
-
-def test_a_message_posted_on_the_web_shows_at_once_in_the_api(instance, http, name):
-    s = signed_in(instance, name)
-    warm(http, instance)
-    for i in range(5):
-        post(instance, s, f"web {name} {i}")
-        assert f"web {name} {i}" in newest_api(http, instance)
-        assert f"web {name} {i}" in newest_public(http, instance)
-
-
-def test_flagging_and_psql_writes_are_announced(instance, http, name):
-    api_register(instance, name)
-    api_post(instance, name, f"flag me {name}")
-    warm(http, instance)
-    assert f"flag me {name}" in newest_api(http, instance)
-    msg_id = instance.sql("SELECT message_id FROM message WHERE text = :'p1'", f"flag me {name}")[0][0]
-    subprocess.run([f"{instance.root}/scripts/flag", msg_id], env=instance.shell_env(),
+def unannounced(instance, sql):
+    """Runs SQL with plain psql, which tells the handlers nothing."""
+    url = (f"host={instance.data_dir}/pg/sock port={instance.env.get('MINITWIT_PG_PORT', '5432')} "
+           "dbname=minitwit user=minitwit")
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql],
                    check=True, capture_output=True)
-    for _ in range(8):
-        assert f"flag me {name}" not in newest_api(http, instance)
-        assert f"flag me {name}" not in newest_public(http, instance)
 
-    api_post(instance, name, f"edit me {name}")
-    warm(http, instance)
+
+def test_a_write_through_any_handler_drops_every_copy(instance, http, name):
+    s = signed_in(instance, name)
+    put_on_top(instance, name, f"top {name}")
+    assert everywhere(http, instance) == {(f"top {name}", f"top {name}")}
+    for i in range(6):
+        # Behind the handlers' back: the workers' copies still show the old text...
+        unannounced(instance, f"UPDATE message SET text = 'top {name} v{i}' "
+                              f"WHERE text LIKE 'top {name}%'")
+        assert leading(http, instance) != (f"top {name} v{i}",) * 2, "nothing was reused"
+        # ...until any handler writes anything: then no worker sends its copy again.
+        if i % 2:
+            post(instance, s, f"web post {i}")
+        else:
+            api_post(instance, name, f"api post {i}")
+        assert everywhere(http, instance) == {(f"top {name} v{i}",) * 2}
+
+
+def test_flagging_and_scripts_psql_are_announced(instance, http, name):
+    api_register(instance, name)
+    put_on_top(instance, name, f"flag me {name}")
+    assert everywhere(http, instance) == {(f"flag me {name}",) * 2}
+    msg_id = instance.sql("SELECT message_id FROM message WHERE text = :'p1'", f"flag me {name}")
+    subprocess.run([f"{instance.root}/scripts/flag", msg_id[0][0]], env=instance.shell_env(),
+                   check=True, capture_output=True)
+    assert all(f"flag me {name}" not in pair for pair in everywhere(http, instance))
+
+    put_on_top(instance, name, f"edit me {name}")
+    assert everywhere(http, instance) == {(f"edit me {name}",) * 2}
     instance.sql(f"UPDATE message SET text = 'edited {name}' WHERE text = 'edit me {name}'")
-    for _ in range(8):
-        assert f"edited {name}" in newest_api(http, instance)
-        assert f"edited {name}" in newest_public(http, instance)
+    assert everywhere(http, instance) == {(f"edited {name}",) * 2}
 
 
 def test_an_unannounced_write_shows_within_the_max_age(instance, http, name):
     api_register(instance, name)
-    api_post(instance, name, f"before {name}")
-    warm(http, instance)
-    # psql itself, not scripts/psql: nothing tells the handlers about this UPDATE.
-    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                    database_url(instance),
-                    "-c", f"UPDATE message SET text = 'after {name}' WHERE text = 'before {name}'"],
-                   check=True, capture_output=True)
+    put_on_top(instance, name, f"before {name}")
+    assert everywhere(http, instance) == {(f"before {name}",) * 2}
+    unannounced(instance, f"UPDATE message SET text = 'after {name}' WHERE text = 'before {name}'")
     changed = time.monotonic()
-    deadline = changed + 3
-    while time.monotonic() < deadline:
-        if all(f"after {name}" in newest_api(http, instance) and
-               f"after {name}" in newest_public(http, instance) for _ in range(8)):
-            break
+    while everywhere(http, instance) != {(f"after {name}",) * 2}:
+        assert time.monotonic() - changed < 3, "still stale after 3 s"
         time.sleep(0.05)
     seen = time.monotonic() - changed
     print(f"unannounced write visible everywhere after {seen:.2f} s")
     assert seen < 1.5
-
-
-def database_url(instance):
-    pg = f"{instance.data_dir}/pg/sock"
-    port = instance.env.get("MINITWIT_PG_PORT", "5432")
-    return f"host={pg} port={port} dbname=minitwit user=minitwit"
 
 
 def test_cached_public_pages_belong_to_their_visitor(instance, http, name):
