@@ -7,8 +7,12 @@ namespace mt::queries {
 namespace {
 
 constexpr std::string_view kFindUserId = "SELECT user_id FROM users WHERE username = $1";
-constexpr std::string_view kLatest = "SELECT value FROM latest WHERE id = 1";
-constexpr std::string_view kSetLatest = "UPDATE latest SET value = $1 WHERE id = 1";
+// `latest` is a log (migration 004): each value is a new row, so concurrent simulator requests
+// never wait for one another, and the newest row is the latest.
+constexpr std::string_view kLatest = "SELECT value FROM latest ORDER BY id DESC LIMIT 1";
+constexpr std::string_view kAddLatest = "INSERT INTO latest (value) VALUES ($1) RETURNING id";
+constexpr std::string_view kPruneLatest = "DELETE FROM latest WHERE id <= $1";
+constexpr long kLatestKept = 1000;  // every 1,000th writer drops what is older than that
 
 // Paging by message id: "before" = strictly older in (pub_date, message_id) order. Ids grow
 // with time, so the id alone identifies a page boundary without a second parameter.
@@ -49,7 +53,10 @@ long latest(db::Tx& tx) {
   return r.empty() ? -1 : r[0][0].as<long>();
 }
 
-void set_latest(db::Tx& tx, long value) { tx.exec(kSetLatest, value); }
+void set_latest(db::Tx& tx, long value) {
+  const long id = tx.exec(kAddLatest, value)[0][0].as<long>();
+  if (id % kLatestKept == 0) tx.exec(kPruneLatest, id - kLatestKept);
+}
 
 std::vector<Message> to_messages(const pqxx::result& rows) {
   std::vector<Message> out;

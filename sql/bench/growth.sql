@@ -7,8 +7,7 @@
 SET work_mem = '256MB';
 SET maintenance_work_mem = '256MB';
 
-TRUNCATE message, follower, users RESTART IDENTITY;
-UPDATE latest SET value = -1 WHERE id = 1;
+TRUNCATE message, follower, users, latest RESTART IDENTITY;
 
 INSERT INTO users (username, email, pw_hash)
 SELECT 'Bench User ' || i, 'bench.user.' || i || '@example.com',

@@ -42,7 +42,8 @@ def follow(instance, http, who, whom, action="follow"):
 
 def table_counts(instance):
     return instance.sql("SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM message), "
-                        "(SELECT count(*) FROM follower), (SELECT value FROM latest)")[0]
+                        "(SELECT count(*) FROM follower), "
+                        "(SELECT count(*) || ':' || max(id) FROM latest)")[0]
 
 
 # ---- GET /latest ---------------------------------------------------------------------------
@@ -75,6 +76,19 @@ def test_latest_is_stored_even_when_the_action_fails(instance, http):
                   json={"username": ""})
     assert r.status_code == 400
     assert latest(instance, http) == 1000
+
+
+def test_latest_keeps_a_bounded_log(instance, http):
+    """`latest` is a log (migration 004): the newest row is the value, and every 1,000th
+    writer drops the rows older than the 1,000 before it."""
+    top = int(instance.sql("SELECT COALESCE(max(id), 0) FROM latest")[0][0])
+    writes = 1000 - top % 1000 + 5  # crosses the next multiple of 1,000
+    for i in range(writes):
+        r = http.get(instance.api + "/msgs", params={"no": 1, "latest": 50_000 + i},
+                     headers=SIM_AUTH)
+        assert r.status_code == 200
+    assert http.get(instance.api + "/latest").json() == {"latest": 50_000 + writes - 1}
+    assert int(instance.sql("SELECT count(*) FROM latest")[0][0]) <= 1005
 
 
 def test_latest_that_is_not_an_integer_is_a_400(instance, http):

@@ -125,10 +125,10 @@ def test_killed_workers_are_replaced_within_a_second_under_load(instance):
 
 
 def test_sigterm_lets_the_slow_request_in_flight_complete(instance):
-    # A row lock on `latest` makes the next ?latest= request wait inside the handler.
+    # A lock on `latest` makes the next ?latest= request wait inside the handler.
     locker = subprocess.Popen([f"{instance.root}/scripts/psql", "-q"], stdin=subprocess.PIPE,
                               stdout=subprocess.DEVNULL, text=True, env=instance.shell_env())
-    locker.stdin.write("BEGIN; SELECT value FROM latest WHERE id = 1 FOR UPDATE;\n")
+    locker.stdin.write("BEGIN; LOCK TABLE latest IN EXCLUSIVE MODE;\n")
     locker.stdin.flush()
     time.sleep(0.5)
     result = {}
@@ -141,7 +141,7 @@ def test_sigterm_lets_the_slow_request_in_flight_complete(instance):
     client.start()
     for _ in range(50):
         waiting = instance.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = "
-                               "'Lock' AND query LIKE 'UPDATE latest%'")
+                               "'Lock' AND query LIKE 'INSERT INTO latest%'")
         if waiting == [["1"]]:
             break
         time.sleep(0.1)
