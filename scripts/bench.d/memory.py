@@ -67,10 +67,13 @@ while True:
 
 programs = {}
 for pid, p in peaks.items():
-    g = programs.setdefault(p["program"], {"processes": 0, "max_rss_kib": 0, "sum_pss_kib": 0})
+    g = programs.setdefault(p["program"], {"processes": 0, "max_rss_kib": 0, "sum_pss_kib": 0,
+                                           "max_rss_kib_by_role": {}})
     g["processes"] += 1
     g["max_rss_kib"] = max(g["max_rss_kib"], p["rss_kib"])
     g["sum_pss_kib"] += p["pss_kib"]
+    by_role = g["max_rss_kib_by_role"]
+    by_role[p["role"]] = max(by_role.get(p["role"], 0), p["rss_kib"])
 with open(out_path, "w") as f:
     json.dump({"programs": programs,
                "total_pss_kib": sum(g["sum_pss_kib"] for g in programs.values())}, f, indent=2)
