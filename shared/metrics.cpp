@@ -150,7 +150,8 @@ Store::Store(const std::string& path, std::string_view service) {
   if (::flock(file.fd, LOCK_EX) != 0) fail("metrics: cannot lock " + path);
   struct stat st {};
   if (::fstat(file.fd, &st) != 0) fail("metrics: cannot stat " + path);
-  if (static_cast<std::size_t>(st.st_size) != sizeof(Shm)) {
+  const bool zeroed = static_cast<std::size_t>(st.st_size) != sizeof(Shm);
+  if (zeroed) {
     // New file or another layout: start from zeroes (a layout change needs a full restart).
     if (::ftruncate(file.fd, 0) != 0 || ::ftruncate(file.fd, sizeof(Shm)) != 0)
       fail("metrics: cannot size " + path);
@@ -159,7 +160,9 @@ Store::Store(const std::string& path, std::string_view service) {
   if (p == MAP_FAILED) fail("metrics: cannot map " + path);
   shm_ = static_cast<Shm*>(p);
   if (shm_->magic != kMagic) {
-    std::memset(static_cast<void*>(shm_), 0, sizeof(Shm));
+    // A file just sized is all zeroes already: writing them again would make this process
+    // touch (and count in its RSS) every page of the 2 MiB file.
+    if (!zeroed) std::memset(static_cast<void*>(shm_), 0, sizeof(Shm));
     shm_->size = sizeof(Shm);
     shm_->magic = kMagic;
   }
