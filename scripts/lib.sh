@@ -72,14 +72,9 @@ mt_dirs() {
 # ---- PostgreSQL ------------------------------------------------------------------------
 
 mt_psql_super() { psql -X -q -v ON_ERROR_STOP=1 "host=$MT_PGSOCK port=$MINITWIT_PG_PORT dbname=postgres user=postgres" "$@"; }
-# Any psql session may have written behind the handlers' back: afterwards every handler process
-# is told to stop reusing answers it computed before (shared/cache, data-changed).
-mt_psql() {
-  local rc=0
-  psql -X -v ON_ERROR_STOP=1 "$MINITWIT_DATABASE_URL" "$@" || rc=$?
-  mt_data_changed
-  return "$rc"
-}
+mt_psql() { psql -X -v ON_ERROR_STOP=1 "$MINITWIT_DATABASE_URL" "$@"; }
+# What a script that wrote to the database behind the handlers' back runs afterwards: every
+# handler process stops reusing answers it computed before (shared/cache, data-changed).
 mt_data_changed() {
   if [ -x "$MINITWIT_BUILD_DIR/data-changed" ]; then
     "$MINITWIT_BUILD_DIR/data-changed" "$MINITWIT_CHANGES_FILE"
@@ -118,15 +113,17 @@ mt_migrate() {
   mt_psql_super -f "$MT_ROOT/sql/roles.sql" >/dev/null
   mt_psql -q -c "SET client_min_messages = warning; CREATE TABLE IF NOT EXISTS schema_migrations (
       version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())" >/dev/null
-  local f v
+  local f v applied=0
   for f in "$MT_ROOT"/sql/migrations/*.sql; do
     v=$(basename "$f" .sql)
     if [ -z "$(mt_psql -At -c "SELECT 1 FROM schema_migrations WHERE version = '$v'")" ]; then
       mt_say "migrating: $v"
       mt_psql -q -1 -c "SET client_min_messages = warning" -f "$f" \
         -c "INSERT INTO schema_migrations (version) VALUES ('$v')" >/dev/null
+      applied=1
     fi
   done
+  [ "$applied" = 0 ] || mt_data_changed  # a migration may rewrite rows under running handlers
 }
 
 # ---- handlers --------------------------------------------------------------------------
