@@ -4,6 +4,7 @@ worker; a write nobody announced (plain psql) shows within MINITWIT_CACHE_MAX_AG
 
 Other suites store messages dated in the future, so each test first puts a message of its own
 ahead of all of them (through scripts/psql) and watches that one lead both answers."""
+import shlex
 import subprocess
 import time
 
@@ -33,11 +34,9 @@ def put_on_top(instance, name, text):
 
 
 def unannounced(instance, sql):
-    """Runs SQL with plain psql, which tells the handlers nothing."""
-    url = (f"host={instance.data_dir}/pg/sock port={instance.env.get('MINITWIT_PG_PORT', '5432')} "
-           "dbname=minitwit user=minitwit")
-    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", url, "-c", sql],
-                   check=True, capture_output=True)
+    """Runs SQL through scripts/lib.sh's mt_psql, which (unlike scripts/psql) tells the
+    handlers nothing."""
+    instance.lib(f"mt_psql -q -c {shlex.quote(sql)} >/dev/null")
 
 
 def test_a_write_through_any_handler_drops_every_copy(instance, http, name):

@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <functional>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -34,43 +33,41 @@ const std::string& counter_path() {
   return file.path;
 }
 
-// Counts how often the memo had to compute.
-struct Computer {
+// Each test: the counter open, and a computation that numbers its runs ("answer 1", ...).
+struct Fixture {
+  Fixture() { counter_path(); }
   int runs = 0;
-  std::string operator()() { return "answer " + std::to_string(++runs); }
+  std::string ask(Memo& memo, const std::string& key) {
+    return memo.reuse_or(key, [this] { return "answer " + std::to_string(++runs); });
+  }
 };
 
 }  // namespace
 
-TEST_CASE("cache: a memo with max age zero never reuses", "[cache]") {
-  counter_path();
+TEST_CASE_METHOD(Fixture, "cache: a memo with max age zero never reuses", "[cache]") {
   Memo memo(8, 0ms);
-  Computer c;
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 1");
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 2");
+  CHECK(ask(memo, "k") == "answer 1");
+  CHECK(ask(memo, "k") == "answer 2");
 }
 
-TEST_CASE("cache: an answer is reused until the data changes", "[cache]") {
-  counter_path();
+TEST_CASE_METHOD(Fixture, "cache: an answer is reused until the data changes", "[cache]") {
   Memo memo(8, 10s);
-  Computer c;
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 1");
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 1");
-  CHECK(memo.reuse_or("other", std::ref(c)) == "answer 2");
+  CHECK(ask(memo, "k") == "answer 1");
+  CHECK(ask(memo, "k") == "answer 1");
+  CHECK(ask(memo, "other") == "answer 2");
   mt::cache::changed();
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 3");
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 3");
+  CHECK(ask(memo, "k") == "answer 3");
+  CHECK(ask(memo, "k") == "answer 3");
 }
 
-TEST_CASE("cache: a change announced through the file from outside counts too", "[cache]") {
-  counter_path();
+TEST_CASE_METHOD(Fixture, "cache: a change announced through the file from outside counts too",
+                 "[cache]") {
   Memo memo(8, 10s);
-  Computer c;
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 1");
+  CHECK(ask(memo, "k") == "answer 1");
   const auto before = mt::cache::version();
   mt::cache::bump_file(counter_path());
   CHECK(mt::cache::version() == *before + 1);
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 2");
+  CHECK(ask(memo, "k") == "answer 2");
 }
 
 TEST_CASE("cache: a write during the computation leaves its answer stale", "[cache]") {
@@ -87,34 +84,28 @@ TEST_CASE("cache: a write during the computation leaves its answer stale", "[cac
   CHECK(runs == 2);
 }
 
-TEST_CASE("cache: answers expire after max age", "[cache]") {
-  counter_path();
+TEST_CASE_METHOD(Fixture, "cache: answers expire after max age", "[cache]") {
   Memo memo(8, 20ms);
-  Computer c;
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 1");
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 1");
+  CHECK(ask(memo, "k") == "answer 1");
+  CHECK(ask(memo, "k") == "answer 1");
   std::this_thread::sleep_for(30ms);
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 2");
+  CHECK(ask(memo, "k") == "answer 2");
 }
 
-TEST_CASE("cache: a failed computation keeps nothing", "[cache]") {
-  counter_path();
+TEST_CASE_METHOD(Fixture, "cache: a failed computation keeps nothing", "[cache]") {
   Memo memo(8, 10s);
   CHECK_THROWS_AS(memo.reuse_or("k", []() -> std::string { throw std::runtime_error("404"); }),
                   std::runtime_error);
-  Computer c;
-  CHECK(memo.reuse_or("k", std::ref(c)) == "answer 1");
+  CHECK(ask(memo, "k") == "answer 1");
 }
 
-TEST_CASE("cache: a full memo starts afresh instead of growing", "[cache]") {
-  counter_path();
+TEST_CASE_METHOD(Fixture, "cache: a full memo starts afresh instead of growing", "[cache]") {
   Memo memo(2, 10s);
-  Computer c;
-  memo.reuse_or("a", std::ref(c));
-  memo.reuse_or("b", std::ref(c));
-  memo.reuse_or("c", std::ref(c));  // full: forgets a and b
-  CHECK(memo.reuse_or("c", std::ref(c)) == "answer 3");
-  CHECK(memo.reuse_or("a", std::ref(c)) == "answer 4");
+  ask(memo, "a");
+  ask(memo, "b");
+  ask(memo, "c");  // full: forgets a and b
+  CHECK(ask(memo, "c") == "answer 3");
+  CHECK(ask(memo, "a") == "answer 4");
 }
 
 TEST_CASE("cache: opening a file that cannot be created throws", "[cache]") {
